@@ -1,0 +1,59 @@
+# Praxis: the README's commands.
+#   make demo   install, migrate, load the demo content, serve on http://127.0.0.1:8000
+#   make test   install, then run the whole suite on SQLite and on a throw-away PostgreSQL
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv installs the locked dependencies; it is bootstrapped from PyPI when missing.
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+export UV
+MANAGE := $(UV) run python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search
+
+help:
+	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
+	@echo "make test    install and run the whole suite (SQLite, PostgreSQL, Chromium)"
+	@echo "make lint    ruff check and format check"
+	@echo "make messages  update and compile the translation catalogues"
+
+install:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+		python3 -m pip install --quiet uv || python3 -m pip install --quiet --user --break-system-packages uv
+	$(UV) sync --frozen
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) create_demo_admin
+	@echo "Praxis is served on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	@.ci/test-suite
+
+check: lint migrations-check messages-check
+
+lint:
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+format:
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+migrations-check:
+	DJANGO_SETTINGS_MODULE=praxis.settings.test $(MANAGE) makemigrations --check --dry-run
+
+messages:
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='test-artifacts/*'
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --ignore='.venv/*'
+
+messages-check:
+	@.ci/check-messages

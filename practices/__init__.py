@@ -1,0 +1,1 @@
+"""Practices, their taxonomies and transposition."""

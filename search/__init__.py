@@ -1,0 +1,1 @@
+"""Discovery: query parsing, facets, backends and fallback, feeds."""

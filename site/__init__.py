@@ -1,0 +1,1 @@
+"""Praxis: the Django project package (the folder site/, imported as ``praxis``)."""

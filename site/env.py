@@ -1,0 +1,96 @@
+"""Read deployment settings from the environment, with clear errors."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def string(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def boolean(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {raw!r}.")
+
+
+def integer(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}.") from None
+
+
+def list_of(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def path(name: str, default: Path) -> Path:
+    raw = os.environ.get(name)
+    return Path(raw) if raw else default
+
+
+def languages(name: str, default: list[str], known: dict) -> list[str]:
+    codes = list_of(name, default)
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ImproperlyConfigured(f"{name} lists unsupported languages {unknown}; choose among {sorted(known)}.")
+    if not codes or codes[0] != "fr":
+        raise ImproperlyConfigured(f"{name} must start with 'fr', the default language.")
+    return codes
+
+
+def database(name: str, default: str) -> dict:
+    url = os.environ.get(name) or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=integer("DATABASE_CONN_MAX_AGE", 0))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Readers never wait on the writer; writers wait a little instead of failing.
+        config.setdefault("OPTIONS", {}).update(
+            {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        )
+    return config
+
+
+def cache(name: str) -> dict:
+    url = os.environ.get(name)
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+def search_backends(name: str) -> dict:
+    """Wagtail's database backend, or Elasticsearch 8 when ``name`` is set."""
+    url = os.environ.get(name)
+    if not url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [url],
+            "INDEX_PREFIX": string("ELASTICSEARCH_INDEX_PREFIX", "praxis_"),
+            "TIMEOUT": integer("ELASTICSEARCH_TIMEOUT", 2),
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            "INDEX_SETTINGS": {},
+        }
+    }
