@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Practices")
+
+    def practices_of_lab(self, lab, request, locale):
+        """A page of the lab's live, public practices (any language, one per practice)."""
+        from practices.services.listing import practice_cards, public_practices
+
+        practices = public_practices().filter(labs__translation_key=lab.translation_key).distinct()
+        return practice_cards(practices, request, locale)

@@ -1,0 +1,339 @@
+"""Labs (the directory and one page per lab) and multi-territory programmes."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from labs.blocks import FunderBlock
+from labs.choices import GovernmentLevel, InstitutionType, LabStatus
+from praxis.blocks import BaseStreamBlock
+from praxis.forms import SharedRelationsPageForm
+from praxis.taxonomy import BaseTaxonomy, taxonomy_panels
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Method(BaseTaxonomy):
+    """A way of working: design, ethnography, prototyping, living lab..."""
+
+    panels = taxonomy_panels()
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+
+def validate_latitude(value):
+    if value is not None and not -90 <= value <= 90:
+        raise ValidationError(_("Latitude must be between -90 and 90."))
+
+
+def validate_longitude(value):
+    if value is not None and not -180 <= value <= 180:
+        raise ValidationError(_("Longitude must be between -180 and 180."))
+
+
+class LocatedMixin(models.Model):
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_latitude],
+        help_text=_("Decimal degrees, e.g. 48.5839 for Strasbourg."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_longitude],
+        help_text=_("Decimal degrees, e.g. 7.7455 for Strasbourg."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class LabIndexPage(Page):
+    """The lab directory."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, max_length=800, help_text=_("A few sentences above the list of labs.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["praxis.HomePage"]
+    subpage_types = ["labs.LabPage", "labs.ProgrammePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("lab directory")
+        verbose_name_plural = _("lab directories")
+
+    def get_context(self, request, *args, **kwargs):
+        from labs.services import lab_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lab_directory(self, request))
+        return context
+
+
+class LabPage(LocatedMixin, Page):
+    """One public innovation lab."""
+
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=_("Short name, if the lab uses one."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square or wide logo; its alt text comes from the image's description."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences shown in the directory (400 characters at most)."),
+    )
+    host_institution = models.CharField(
+        _("host institution"), max_length=200, help_text=_("The body the lab belongs to, e.g. Région Occitanie.")
+    )
+    institution_type = models.CharField(_("institution type"), max_length=20, choices=InstitutionType.choices)
+    government_level = models.CharField(_("level of government"), max_length=20, choices=GovernmentLevel.choices)
+    country = CountryField(_("country"), help_text=_("Where the lab is based."))
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founding year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    closed_year = models.PositiveSmallIntegerField(
+        _("closing year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Only for a closed lab."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=LabStatus.choices, default=LabStatus.ACTIVE)
+    status_reason = models.TextField(
+        _("reason for the status"), blank=True, help_text=_("Why the lab is dormant or closed, in a sentence or two.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    team_size = models.PositiveSmallIntegerField(
+        _("team size"), null=True, blank=True, help_text=_("People working in the lab, roughly.")
+    )
+    methods = ParentalManyToManyField(
+        Method,
+        verbose_name=_("methods"),
+        blank=True,
+        related_name="labs",
+        help_text=_("The ways of working the lab uses most."),
+    )
+    description = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown only to signed-in staff, never to the public.")
+    )
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When someone last checked this page against reality.")
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Stable identifier from an imported spreadsheet; re-imports update the same page."),
+    )
+
+    base_form_class = SharedRelationsPageForm
+    shared_relations = ("methods",)
+    override_translatable_fields = [
+        SynchronizedField("host_institution"),
+        SynchronizedField("city"),
+        SynchronizedField("region"),
+        SynchronizedField("contact_name"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("acronym"),
+        FieldPanel("summary"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    identity_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("host_institution"),
+                FieldRowPanel([FieldPanel("institution_type"), FieldPanel("government_level")]),
+            ],
+            heading=_("Institution"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("closed_year")]),
+                FieldPanel("status"),
+                FieldPanel("status_reason"),
+            ],
+            heading=_("Life of the lab"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("team_size"), FieldPanel("methods"), FieldPanel("website")], heading=_("Team and methods")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("last_verified"),
+            ],
+            heading=_("Contact and verification"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Presentation")),
+            ObjectList(identity_panels, heading=_("Identity")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
+        index.SearchField("summary"),
+        index.SearchField("host_institution"),
+        index.SearchField("city"),
+        index.SearchField("region"),
+        index.SearchField("description"),
+        index.AutocompleteField("acronym"),
+        index.FilterField("country"),
+        index.FilterField("status"),
+        index.FilterField("government_level"),
+        index.FilterField("institution_type"),
+        index.RelatedFields("methods", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["labs.LabIndexPage"]
+    subpage_types = ["practices.PracticePage", "labs.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("lab")
+        verbose_name_plural = _("labs")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.closed_year and self.status != LabStatus.CLOSED:
+            errors["closed_year"] = _("A closing year needs the status “closed”.")
+        if self.founded_year and self.closed_year and self.closed_year < self.founded_year:
+            errors["closed_year"] = _("The closing year cannot be before the founding year.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def display_name(self):
+        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from labs.services import lab_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lab_context(self, request))
+        return context
+
+
+class ProgrammePage(Page):
+    """A multi-territory programme: La Transfo, Territoires en résidence, Rebonds..."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences shown in lists (400 characters at most)."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty while the programme runs."),
+    )
+    funders = StreamField([("funder", FunderBlock())], blank=True, verbose_name=_("funders and amounts"))
+    labs = ParentalManyToManyField(LabPage, verbose_name=_("participating labs"), blank=True, related_name="programmes")
+    territories = models.TextField(
+        _("participating territories"), blank=True, help_text=_("One territory per line, e.g. Ville de Mulhouse.")
+    )
+    description = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    website = models.URLField(_("website"), blank=True)
+
+    base_form_class = SharedRelationsPageForm
+    shared_relations = ("labs",)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("labs"),
+        FieldPanel("territories"),
+        FieldPanel("funders"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("territories"),
+    ]
+    parent_page_types = ["labs.LabIndexPage", "labs.LabPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @property
+    def territory_list(self):
+        return [line.strip() for line in self.territories.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from labs.services import programme_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(programme_context(self, request))
+        return context

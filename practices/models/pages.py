@@ -1,0 +1,339 @@
+"""The practice pages: the index (the knowledge base) and one page per practice."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from labs.models import LocatedMixin, Method
+from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
+from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
+from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
+from praxis.forms import SharedRelationsPageForm
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+STALE_AFTER_DAYS = 548  # 18 months
+
+
+class PracticeIndexPage(Page):
+    """The knowledge base: every practice, whichever lab published it."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, max_length=800, help_text=_("A few sentences above the list of practices.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["praxis.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practice index")
+        verbose_name_plural = _("practice indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.services.listing import practice_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practice_index_context(self, request))
+        return context
+
+
+class PracticePage(LocatedMixin, Page):
+    """A case study, structured so that another territory can reuse it."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        help_text=_("In plain language, what was done, where and with what result (500 characters at most)."),
+    )
+    problem = RichTextField(
+        _("problem and context"),
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text=_("The situation before: who was affected, and why it mattered."),
+    )
+    actions = RichTextField(
+        _("what was done"),
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text=_("The steps, in order, with who did what."),
+    )
+    results = RichTextField(
+        _("results and impact"),
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text=_("What changed, measured where possible."),
+    )
+    key_figures = StreamField([("figure", KeyFigureBlock())], blank=True, verbose_name=_("key figures"))
+    challenges = RichTextField(
+        _("challenges and failures"),
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text=_("What went wrong or was harder than expected. Readers learn most here."),
+    )
+    success_conditions = RichTextField(_("conditions for success"), features=SECTION_FEATURES, blank=True)
+    lessons = RichTextField(_("lessons"), features=SECTION_FEATURES, blank=True)
+
+    lifecycle_stage = models.CharField(
+        _("lifecycle stage"), max_length=20, choices=LifecycleStage.choices, default=LifecycleStage.EXPERIMENTATION
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty if the practice continues."),
+    )
+    evidence_level = models.CharField(
+        _("level of evidence"), max_length=20, choices=EvidenceLevel.choices, default=EvidenceLevel.SELF_DECLARED
+    )
+
+    territory_name = models.CharField(
+        _("territory"), max_length=200, help_text=_("Where the practice took place, e.g. Mulhouse or Val-d'Oise.")
+    )
+    country = CountryField(_("country"), default="FR")
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, help_text=_("Inhabitants of the territory concerned.")
+    )
+
+    policy_areas = ParentalManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="practices"
+    )
+    territory_types = ParentalManyToManyField(
+        TerritoryType, verbose_name=_("territory types"), blank=True, related_name="practices"
+    )
+    instruments = ParentalManyToManyField(
+        Instrument,
+        verbose_name=_("instruments"),
+        blank=True,
+        related_name="practices",
+        help_text=_("The public action instrument or procurement route used."),
+    )
+    methods = ParentalManyToManyField(Method, verbose_name=_("methods"), blank=True, related_name="practices")
+    labs = ParentalManyToManyField(
+        "labs.LabPage", verbose_name=_("labs involved"), blank=True, related_name="practices"
+    )
+    programme = models.ForeignKey(
+        "labs.ProgrammePage",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+        help_text=_("The programme the practice came out of, if any."),
+    )
+    partners = StreamField([("partner", PartnerBlock())], blank=True, verbose_name=_("partners"))
+
+    # Transposition sheet
+    legal_competence = models.CharField(
+        _("legal competence needed"),
+        max_length=20,
+        choices=LegalCompetence.choices,
+        blank=True,
+        help_text=_("The level of government that must hold the competence."),
+    )
+    budget_range = models.CharField(_("budget"), max_length=10, choices=BudgetRange.choices, blank=True)
+    staff_time = models.CharField(_("staff time"), max_length=10, choices=StaffTime.choices, blank=True)
+    duration = models.CharField(
+        _("duration"),
+        max_length=10,
+        choices=Duration.choices,
+        blank=True,
+        help_text=_("From the first step to the first results."),
+    )
+    prerequisites = models.TextField(
+        _("prerequisites"), blank=True, help_text=_("What must be in place before starting. One per line.")
+    )
+    core_elements = models.TextField(
+        _("core elements"), blank=True, help_text=_("What must be kept for the practice to work. One per line.")
+    )
+    adaptable_elements = models.TextField(
+        _("adaptable elements"), blank=True, help_text=_("What each territory can change. One per line.")
+    )
+
+    documents = StreamField([("document", PracticeDocumentBlock())], blank=True, verbose_name=_("documents"))
+    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources and links"))
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown only to signed-in staff, never to the public.")
+    )
+    licence = models.CharField(_("licence of the text"), max_length=24, choices=Licence.choices, default=Licence.CC_BY)
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When someone last checked this case against reality.")
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Stable identifier from an imported spreadsheet; re-imports update the same page."),
+    )
+
+    base_form_class = SharedRelationsPageForm
+    shared_relations = ("policy_areas", "territory_types", "instruments", "methods", "labs")
+    override_translatable_fields = [SynchronizedField("territory_name"), SynchronizedField("contact_name")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("actions"),
+        FieldPanel("results"),
+        FieldPanel("key_figures"),
+        FieldPanel("challenges"),
+        FieldPanel("success_conditions"),
+        FieldPanel("lessons"),
+    ]
+    classification_panels = [
+        HelpPanel(
+            content=_(
+                "The classification is shared by every language of this practice: "
+                "it is edited on the original and copied to translations when published."
+            )
+        ),
+        FieldPanel("policy_areas"),
+        FieldPanel("territory_types"),
+        FieldPanel("instruments"),
+        FieldPanel("methods"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lifecycle_stage"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("evidence_level"),
+            ],
+            heading=_("Stage and evidence"),
+        ),
+    ]
+    territory_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("territory_name"),
+                FieldPanel("country"),
+                FieldPanel("population"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Territory"),
+        ),
+        MultiFieldPanel([FieldPanel("labs"), FieldPanel("programme"), FieldPanel("partners")], heading=_("Who")),
+    ]
+    transposition_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_competence"),
+                FieldRowPanel([FieldPanel("budget_range"), FieldPanel("staff_time"), FieldPanel("duration")]),
+                FieldPanel("prerequisites"),
+                FieldPanel("core_elements"),
+                FieldPanel("adaptable_elements"),
+            ],
+            heading=_("Transposition sheet"),
+        ),
+        InlinePanel("transposed_from", label=_("Transposed from"), heading=_("Lineage")),
+    ]
+    sources_panels = [
+        FieldPanel("documents"),
+        FieldPanel("sources"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")], heading=_("Contact")
+        ),
+        FieldRowPanel([FieldPanel("licence"), FieldPanel("last_verified")]),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Case study")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(territory_panels, heading=_("Territory and actors")),
+            ObjectList(transposition_panels, heading=_("Transposition")),
+            ObjectList(sources_panels, heading=_("Documents and contact")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("actions"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("territory_name"),
+        index.AutocompleteField("territory_name"),
+        index.FilterField("lifecycle_stage"),
+        index.FilterField("evidence_level"),
+        index.FilterField("legal_competence"),
+        index.FilterField("budget_range"),
+        index.FilterField("country"),
+        index.FilterField("start_year"),
+        index.FilterField("last_verified"),
+        index.RelatedFields("policy_areas", [index.SearchField("name")]),
+        index.RelatedFields("territory_types", [index.SearchField("name")]),
+        index.RelatedFields("instruments", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["labs.LabPage", "practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        if errors:
+            raise ValidationError(errors)
+        from practices.services.lineage import lineage_errors
+
+        problems = lineage_errors(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def is_stale(self) -> bool:
+        if self.last_verified is None:
+            return True
+        return (timezone.localdate() - self.last_verified).days > STALE_AFTER_DAYS
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def prerequisite_list(self):
+        return self.lines(self.prerequisites)
+
+    @property
+    def core_element_list(self):
+        return self.lines(self.core_elements)
+
+    @property
+    def adaptable_element_list(self):
+        return self.lines(self.adaptable_elements)
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.services.sheet import practice_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practice_context(self, request))
+        return context

@@ -1,0 +1,31 @@
+"""Factories for every model (factory_boy + wagtail-factories).
+
+Pages need a parent: pass ``parent=...`` or let the factory build the site
+skeleton (home page, lab directory, practice index) through ``ensure_site``.
+"""
+
+from factories.labs import LabIndexPageFactory, LabPageFactory, MethodFactory, ProgrammePageFactory
+from factories.practices import (
+    InstrumentFactory,
+    PolicyAreaFactory,
+    PracticeIndexPageFactory,
+    PracticePageFactory,
+    TerritoryTypeFactory,
+    TranspositionFactory,
+)
+from factories.users import GroupFactory, UserFactory
+
+__all__ = [
+    "GroupFactory",
+    "InstrumentFactory",
+    "LabIndexPageFactory",
+    "LabPageFactory",
+    "MethodFactory",
+    "PolicyAreaFactory",
+    "PracticeIndexPageFactory",
+    "PracticePageFactory",
+    "ProgrammePageFactory",
+    "TerritoryTypeFactory",
+    "TranspositionFactory",
+    "UserFactory",
+]
