@@ -12,3 +12,9 @@ class PracticesConfig(AppConfig):
 
         practices = public_practices().filter(labs__translation_key=lab.translation_key).distinct()
         return practice_cards(practices, request, locale)
+
+    def home_context(self, request):
+        """The practices part of the home page."""
+        from practices.services.home import home_sections
+
+        return home_sections(request)

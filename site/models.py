@@ -1,5 +1,6 @@
 """Site-wide pages: the home page and standard pages."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,6 +27,16 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        """Each app that has something to show on the home page contributes it
+        (``home_context`` on its AppConfig), so the site package depends on none."""
+        context = super().get_context(request, *args, **kwargs)
+        for config in apps.get_app_configs():
+            contribute = getattr(config, "home_context", None)
+            if contribute is not None:
+                context.update(contribute(request))
+        return context
 
     class Meta:
         verbose_name = _("home page")

@@ -10,7 +10,7 @@ def test_home_page_renders_with_its_heading(client, home):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="fr">' in html
-    assert "<h1>Praxis</h1>" in html
+    assert '<h1 id="home-title">Praxis</h1>' in html
 
 
 def test_root_redirects_to_a_language(client, home):

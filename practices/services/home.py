@@ -1,0 +1,56 @@
+"""What the home page shows of the knowledge base: latest and most transposed
+practices, and entry points by policy area and territory type."""
+
+from django.db.models import Count, Q
+from wagtail.models import Locale
+
+from practices.models import PolicyArea, TerritoryType, Transposition
+from practices.services.listing import localize_card_labs, public_practices, with_card_data
+from praxis.services.translations import best_translations
+
+LATEST = 6
+MOST_TRANSPOSED = 4
+
+
+def terms_with_counts(model):
+    """Terms with the number of live, public practices (one per translation group)."""
+    public = public_practices()
+    return list(
+        model.objects.annotate(
+            practice_count=Count(
+                "practices__translation_key", distinct=True, filter=Q(practices__in=public.values("pk"))
+            )
+        ).order_by("sort_order", "name")
+    )
+
+
+def most_transposed(locale, limit=MOST_TRANSPOSED):
+    public = public_practices()
+    ranking = list(
+        Transposition.objects.filter(practice__in=public.values("pk"), source__in=public.values("pk"))
+        .values("source__translation_key")
+        .annotate(transpositions=Count("practice__translation_key", distinct=True))
+        .order_by("-transpositions", "source__translation_key")[:limit]
+    )
+    counts = {row["source__translation_key"]: row["transpositions"] for row in ranking}
+    practices = list(with_card_data(best_translations(public.filter(translation_key__in=counts), locale)))
+    localize_card_labs(practices, locale)
+    for practice in practices:
+        practice.transposition_count = counts[practice.translation_key]
+    practices.sort(key=lambda practice: (-practice.transposition_count, practice.title.lower()))
+    return practices
+
+
+def home_sections(request) -> dict:
+    locale = Locale.get_active()
+    latest = list(
+        with_card_data(best_translations(public_practices(), locale)).order_by("-first_published_at", "pk")[:LATEST]
+    )
+    localize_card_labs(latest, locale)
+    return {
+        "latest_practices": latest,
+        "most_transposed": most_transposed(locale),
+        "policy_areas": [term for term in terms_with_counts(PolicyArea) if term.practice_count],
+        "territory_types": [term for term in terms_with_counts(TerritoryType) if term.practice_count],
+        "active_locale": locale,
+    }
