@@ -4,6 +4,7 @@ from django.apps import apps
 from wagtail.models import Locale
 
 from praxis.services.access import can_see_contact_details
+from praxis.services.language import language_choice, readable_translations
 from praxis.services.translations import best_translations, localized_pages
 
 
@@ -15,8 +16,8 @@ def public_labs():
 
 def lab_directory(index_page, request) -> dict:
     locale = Locale.get_active()
-    labs = best_translations(public_labs(), locale).select_related("locale", "logo").order_by("title")
-    return {"labs": list(labs), "active_locale": locale}
+    labs = readable_translations(public_labs(), request, locale).select_related("locale", "logo").order_by("title")
+    return {"labs": list(labs), "active_locale": locale, "language_choice": language_choice(request)}
 
 
 def lab_context(lab, request) -> dict:
@@ -39,6 +40,7 @@ def lab_context(lab, request) -> dict:
         "methods": list(lab.methods.all()),
         "active_locale": locale,
         "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
+        "language_choice": language_choice(request),
     }
 
 

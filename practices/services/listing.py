@@ -5,7 +5,8 @@ from django.db.models import Prefetch
 from wagtail.models import Locale
 
 from practices.models.taxonomy import PolicyArea, TerritoryType
-from praxis.services.translations import best_translations, localized_pages
+from praxis.services.language import language_choice, readable_translations
+from praxis.services.translations import localized_pages
 
 PAGE_SIZE = 20
 
@@ -49,7 +50,7 @@ def paginate(queryset, request, per_page=PAGE_SIZE):
 
 def practice_cards(queryset, request, locale=None):
     locale = locale or Locale.get_active()
-    practices = with_card_data(best_translations(queryset, locale)).order_by("-first_published_at", "pk")
+    practices = with_card_data(readable_translations(queryset, request, locale)).order_by("-first_published_at", "pk")
     page = paginate(practices, request)
     localize_card_labs(list(page.object_list), locale)
     return page
@@ -57,4 +58,4 @@ def practice_cards(queryset, request, locale=None):
 
 def practice_index_context(index_page, request) -> dict:
     page = practice_cards(public_practices(), request)
-    return {"practices": page, "active_locale": Locale.get_active()}
+    return {"practices": page, "active_locale": Locale.get_active(), "language_choice": language_choice(request)}

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "praxis.middleware.LanguageMiddleware",  # 404 for /xx/ (before LocaleMiddleware redirects it)
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +122,17 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's language is remembered when they use the switcher (praxis.services.language).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set
+# (a key ending in ":fx" uses DeepL's free API), none otherwise.
+if env.string("DEEPL_API_KEY", ""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.string("DEEPL_API_KEY", ""), "TIMEOUT": env.integer("DEEPL_TIMEOUT", 30)},
+    }
 
 # Static and media files
 STATIC_URL = "/static/"
