@@ -1,6 +1,7 @@
 """Labs (the directory and one page per lab) and multi-territory programmes."""
 
-from django.core.exceptions import ValidationError
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,20 @@ class Method(BaseTaxonomy):
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("method")
         verbose_name_plural = _("methods")
+
+
+def collect_errors(check) -> dict:
+    """Run ``check`` (e.g. ``super().clean``) and return its errors as a dict, so that a
+    ``clean`` method can report every problem at once instead of stopping at the first."""
+    try:
+        check()
+    except ValidationError as error:
+        return error.update_error_dict({})
+    return {}
+
+
+def add_error(errors: dict, field_name: str | None, message) -> None:
+    errors.setdefault(field_name or NON_FIELD_ERRORS, []).append(message)
 
 
 def validate_latitude(value):
@@ -64,10 +79,20 @@ class LocatedMixin(models.Model):
     class Meta:
         abstract = True
 
+    def coordinate_errors(self) -> dict:
+        """The missing half of a coordinate pair, if only one was given."""
+        if (self.latitude is None) == (self.longitude is None):
+            return {}
+        missing = "longitude" if self.longitude is None else "latitude"
+        return {missing: [_("Give both latitude and longitude, or neither.")]}
+
     def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        errors = collect_errors(super().clean)
+        for field_name, messages in self.coordinate_errors().items():
+            for message in messages:
+                add_error(errors, field_name, message)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_coordinates(self):
@@ -170,6 +195,8 @@ class LabPage(LocatedMixin, Page):
 
     base_form_class = SharedRelationsPageForm
     shared_relations = ("methods",)
+    # Each lab gets a group of editors for its subtree (praxis.services.editorial).
+    has_own_editors = True
     override_translatable_fields = [
         SynchronizedField("host_institution"),
         SynchronizedField("city"),
@@ -181,39 +208,66 @@ class LabPage(LocatedMixin, Page):
         FieldPanel("acronym"),
         FieldPanel("summary"),
         FieldPanel("logo"),
-        FieldPanel("description"),
+        FieldPanel(
+            "description",
+            help_text=_(
+                "What the lab does, how it works and what it is known for; headings, images and quotes welcome."
+            ),
+        ),
     ]
     identity_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("host_institution"),
-                FieldRowPanel([FieldPanel("institution_type"), FieldPanel("government_level")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("institution_type", help_text=_("The kind of body the lab belongs to.")),
+                        FieldPanel(
+                            "government_level", help_text=_("The level of government the lab mainly works for.")
+                        ),
+                    ]
+                ),
             ],
             heading=_("Institution"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("country"),
-                FieldRowPanel([FieldPanel("region"), FieldPanel("city")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("region", help_text=_("Region or province, e.g. Occitanie.")),
+                        FieldPanel("city", help_text=_("The city where the team works, e.g. Toulouse.")),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Place"),
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("closed_year")]),
-                FieldPanel("status"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("founded_year", help_text=_("The year the lab started, e.g. 2016.")),
+                        FieldPanel("closed_year"),
+                    ]
+                ),
+                FieldPanel("status", help_text=_("Active, dormant (no activity for a while) or closed.")),
                 FieldPanel("status_reason"),
             ],
             heading=_("Life of the lab"),
         ),
         MultiFieldPanel(
-            [FieldPanel("team_size"), FieldPanel("methods"), FieldPanel("website")], heading=_("Team and methods")
+            [
+                FieldPanel("team_size"),
+                FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("website", help_text=_("The lab's own site, starting with https://.")),
+            ],
+            heading=_("Team and methods"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_role"),
+                FieldPanel("contact_name", help_text=_("Someone peers can ask about the lab's work.")),
+                FieldPanel("contact_role", help_text=_("Their job title, e.g. head of the innovation lab.")),
                 FieldPanel("contact_email"),
                 FieldPanel("last_verified"),
             ],
@@ -252,12 +306,15 @@ class LabPage(LocatedMixin, Page):
         verbose_name_plural = _("labs")
 
     def clean(self):
-        super().clean()
-        errors = {}
+        errors = collect_errors(super().clean)
         if self.closed_year and self.status != LabStatus.CLOSED:
-            errors["closed_year"] = _("A closing year needs the status “closed”.")
+            add_error(
+                errors,
+                "closed_year",
+                _("A closing year needs the status “closed”: change the status or remove the year."),
+            )
         if self.founded_year and self.closed_year and self.closed_year < self.founded_year:
-            errors["closed_year"] = _("The closing year cannot be before the founding year.")
+            add_error(errors, "closed_year", _("The closing year cannot be before the founding year."))
         if errors:
             raise ValidationError(errors)
 
@@ -303,12 +360,20 @@ class ProgrammePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
-        FieldPanel("labs"),
+        FieldRowPanel(
+            [
+                FieldPanel("start_year", help_text=_("The year the programme started, e.g. 2014.")),
+                FieldPanel("end_year"),
+            ]
+        ),
+        FieldPanel(
+            "labs",
+            help_text=_("The labs that took part. Shared by every language: edit it on the original page."),
+        ),
         FieldPanel("territories"),
-        FieldPanel("funders"),
-        FieldPanel("description"),
-        FieldPanel("website"),
+        FieldPanel("funders", help_text=_("Who paid, how much and for what; one item per funder.")),
+        FieldPanel("description", help_text=_("What the programme set out to do, how it worked and what came of it.")),
+        FieldPanel("website", help_text=_("The programme's own site, if it has one.")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -323,9 +388,11 @@ class ProgrammePage(Page):
         verbose_name_plural = _("programmes")
 
     def clean(self):
-        super().clean()
+        errors = collect_errors(super().clean)
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+            add_error(errors, "end_year", _("The end year cannot be before the start year."))
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def territory_list(self):

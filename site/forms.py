@@ -7,8 +7,14 @@ from praxis.services.translations import is_original, original_of
 
 
 class SharedRelationsPageForm(WagtailAdminPageForm):
-    """On a translation, the relations shared by every language are shown read-only,
-    with the original's values: they are edited on the original page."""
+    """The page form of Praxis' page types.
+
+    - On a translation, the relations shared by every language (``shared_relations``) are
+      shown read-only with the original's values: they are edited on the original page, and a
+      forged POST cannot change them (Django ignores submitted values of disabled fields).
+    - The page's own validation (``Page.clean``) sees the inline children being submitted
+      (e.g. a practice's "transposed from" links), not the ones saved before.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,3 +32,17 @@ class SharedRelationsPageForm(WagtailAdminPageForm):
             field.help_text = _("Shared by every language: edit it on the original (%(locale)s).") % {
                 "locale": original.locale.get_display_name()
             }
+
+    def _post_clean(self):
+        for relation_name, formset in self.formsets.items():
+            if not formset.is_valid():
+                continue  # its own errors are shown; the model checks the saved children meanwhile
+            deleted = formset.deleted_forms
+            submitted = [
+                form.instance
+                for form in formset.forms
+                if form not in deleted and (form.instance.pk is not None or form.has_changed())
+            ]
+            # In memory only: nothing reaches the database before the form is saved.
+            getattr(self.instance, relation_name).set(submitted)
+        super()._post_clean()

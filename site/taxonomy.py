@@ -10,7 +10,10 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.db.models import ProtectedError
+from django.utils.functional import lazy
+from django.utils.text import slugify
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,34 +29,73 @@ def active_language() -> str:
     return (get_language() or DEFAULT_LANGUAGE).split("-")[0]
 
 
-class TaxonomyForm(WagtailAdminModelForm):
-    """Adds a name and description field for every enabled language but French."""
+def interpolate_lazy(message, **values):
+    """``message % values``, translated when displayed rather than when the module is imported."""
+    return lazy(lambda: str(message) % {key: str(value) for key, value in values.items()}, str)()
+
+
+def language_fields() -> dict[str, forms.Field]:
+    """A name and a description field for every enabled language but French."""
+    fields = {}
+    for code, language in other_languages():
+        fields[f"name_{code}"] = forms.CharField(
+            label=interpolate_lazy(_("Name (%(language)s)"), language=language),
+            max_length=100,
+            required=False,
+            help_text=_("Leave empty to show the French name in this language."),
+        )
+        fields[f"description_{code}"] = forms.CharField(
+            label=interpolate_lazy(_("Description (%(language)s)"), language=language),
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+        )
+    return fields
+
+
+class BaseTaxonomyForm(WagtailAdminModelForm):
+    """Edits a term: French name, slug (made from the name if left empty), labels in the other
+    languages (stored in ``translations``), parent (no cycles) and order."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-
         stored = self.instance.translations or {}
-        for code, language in other_languages():
-            self.fields[f"name_{code}"] = forms.CharField(
-                label=_("Name (%(language)s)") % {"language": language},
-                max_length=100,
-                required=False,
-                initial=stored.get(code, {}).get("name", ""),
-                help_text=_("Leave empty to show the French name in this language."),
+        for code, _language in other_languages():
+            self.initial.setdefault(f"name_{code}", stored.get(code, {}).get("name", ""))
+            self.initial.setdefault(f"description_{code}", stored.get(code, {}).get("description", ""))
+        slug = self.fields.get("slug")
+        if slug is not None:
+            slug.required = False
+            slug.help_text = _(
+                "Identifier used in search URLs and imports, the same in every language. "
+                "Leave empty to make it from the French name."
             )
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description (%(language)s)") % {"language": language},
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                initial=stored.get(code, {}).get("description", ""),
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" not in self.fields or "slug" in self.errors:
+            return cleaned_data
+        slug = cleaned_data.get("slug") or slugify(cleaned_data.get("name", ""))
+        if not slug:
+            self.add_error("slug", _("Give a slug: the name has no letters or digits to make one from."))
+            return cleaned_data
+        taken = type(self.instance)._default_manager.filter(slug=slug).exclude(pk=self.instance.pk).first()
+        if taken is not None:
+            self.add_error(
+                "slug",
+                _("The slug “%(slug)s” is already used by the term “%(term)s”. Choose another one.")
+                % {"slug": slug, "term": taken.name},
             )
+            return cleaned_data
+        cleaned_data["slug"] = slug
+        return cleaned_data
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
-        ancestor = parent
-        while ancestor is not None and self.instance.pk:
-            if ancestor.pk == self.instance.pk:
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.instance.pk and ancestor.pk == self.instance.pk:
                 raise ValidationError(_("A term cannot be its own parent or ancestor."))
+            seen.add(ancestor.pk)
             ancestor = ancestor.parent
         return parent
 
@@ -71,11 +113,16 @@ class TaxonomyForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+# The language fields are declared on the class (the enabled languages are read once, at
+# start-up), so that the panels can name them.
+TaxonomyForm = type("TaxonomyForm", (BaseTaxonomyForm,), {"__module__": __name__, **language_fields()})
+
+
 def taxonomy_panels():
     language_panels = [
         MultiFieldPanel(
             [FieldPanel(f"name_{code}"), FieldPanel(f"description_{code}")],
-            heading=_("In %(language)s") % {"language": language},
+            heading=interpolate_lazy(_("In %(language)s"), language=language),
         )
         for code, language in other_languages()
     ]
@@ -139,3 +186,40 @@ class BaseTaxonomy(models.Model):
 
     def is_labelled_in(self, language: str) -> bool:
         return language == DEFAULT_LANGUAGE or bool((self.translations or {}).get(language, {}).get("name"))
+
+    def usage(self) -> list[tuple[models.Model, int]]:
+        """What this term classifies: (model, count) for every relation that uses it.
+
+        Pages are counted once per translation group (a practice and its translations
+        share their terms).
+        """
+        uses = []
+        for relation in type(self)._meta.related_objects:
+            if not relation.many_to_many:
+                continue
+            related = relation.related_model
+            queryset = related._default_manager.filter(**{relation.field.name: self})
+            if hasattr(related, "translation_key"):
+                count = queryset.values("translation_key").distinct().count()
+            else:
+                count = queryset.count()
+            if count:
+                uses.append((related, count))
+        return uses
+
+    def usage_description(self) -> str:
+        """E.g. "3 practices, 1 lab" (empty when the term is unused)."""
+        return ", ".join(
+            f"{count} {related._meta.verbose_name if count == 1 else related._meta.verbose_name_plural}"
+            for related, count in self.usage()
+        )
+
+
+def protect_terms_in_use(sender, instance, **kwargs):
+    """pre_delete: a term that still classifies pages is never deleted (nor silently unlinked)."""
+    if instance.usage():
+        raise ProtectedError(
+            gettext("“%(term)s” cannot be deleted: it still classifies %(uses)s. Remove it from them first.")
+            % {"term": instance.name, "uses": instance.usage_description()},
+            {instance},
+        )

@@ -1,6 +1,7 @@
 """The practice pages: the index (the knowledge base) and one page per practice."""
 
-from django.core.exceptions import ValidationError
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from labs.models import LocatedMixin, Method
+from labs.models import LocatedMixin, Method, add_error, collect_errors
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
 from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
@@ -199,10 +200,16 @@ class PracticePage(LocatedMixin, Page):
         FieldPanel("problem"),
         FieldPanel("actions"),
         FieldPanel("results"),
-        FieldPanel("key_figures"),
+        FieldPanel(
+            "key_figures",
+            help_text=_("Two to four figures that tell the result, e.g. 8,000 library cards for 20,000 inhabitants."),
+        ),
         FieldPanel("challenges"),
-        FieldPanel("success_conditions"),
-        FieldPanel("lessons"),
+        FieldPanel(
+            "success_conditions",
+            help_text=_("What made it work: support, skills, timing, partners. Other territories will check these."),
+        ),
+        FieldPanel("lessons", help_text=_("What the team would tell a peer starting the same thing tomorrow.")),
     ]
     classification_panels = [
         HelpPanel(
@@ -211,15 +218,38 @@ class PracticePage(LocatedMixin, Page):
                 "it is edited on the original and copied to translations when published."
             )
         ),
-        FieldPanel("policy_areas"),
-        FieldPanel("territory_types"),
-        FieldPanel("instruments"),
-        FieldPanel("methods"),
+        FieldPanel(
+            "policy_areas",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("The public policies the practice serves; tick all that apply."),
+        ),
+        FieldPanel(
+            "territory_types",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("The kind of territory where it took place: rural, urban, overseas..."),
+        ),
+        FieldPanel("instruments", widget=forms.CheckboxSelectMultiple),
+        FieldPanel(
+            "methods",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("The ways of working used: design, ethnography, prototyping..."),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("lifecycle_stage"),
-                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
-                FieldPanel("evidence_level"),
+                FieldPanel(
+                    "lifecycle_stage",
+                    help_text=_("Where the practice stands today, from idea to institutionalised (or stopped)."),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_year", help_text=_("The year the first step was taken, e.g. 2018.")),
+                        FieldPanel("end_year"),
+                    ]
+                ),
+                FieldPanel(
+                    "evidence_level",
+                    help_text=_("Who assessed the results: the team itself, its institution, or an outside evaluator."),
+                ),
             ],
             heading=_("Stage and evidence"),
         ),
@@ -228,19 +258,32 @@ class PracticePage(LocatedMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("territory_name"),
-                FieldPanel("country"),
+                FieldPanel("country", help_text=_("The country of the territory.")),
                 FieldPanel("population"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Territory"),
         ),
-        MultiFieldPanel([FieldPanel("labs"), FieldPanel("programme"), FieldPanel("partners")], heading=_("Who")),
+        MultiFieldPanel(
+            [
+                FieldPanel("labs", help_text=_("The labs that led or supported the practice.")),
+                FieldPanel("programme"),
+                FieldPanel("partners", help_text=_("Other bodies involved and their role, one item per partner.")),
+            ],
+            heading=_("Who"),
+        ),
     ]
     transposition_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("legal_competence"),
-                FieldRowPanel([FieldPanel("budget_range"), FieldPanel("staff_time"), FieldPanel("duration")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("budget_range", help_text=_("The total cost, all funders together.")),
+                        FieldPanel("staff_time", help_text=_("The staff time it takes while it runs.")),
+                        FieldPanel("duration"),
+                    ]
+                ),
                 FieldPanel("prerequisites"),
                 FieldPanel("core_elements"),
                 FieldPanel("adaptable_elements"),
@@ -250,12 +293,29 @@ class PracticePage(LocatedMixin, Page):
         InlinePanel("transposed_from", label=_("Transposed from"), heading=_("Lineage")),
     ]
     sources_panels = [
-        FieldPanel("documents"),
-        FieldPanel("sources"),
-        MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")], heading=_("Contact")
+        FieldPanel(
+            "documents",
+            help_text=_(
+                "Documents others can reuse (council decision, call text, specification...), with their licence."
+            ),
         ),
-        FieldRowPanel([FieldPanel("licence"), FieldPanel("last_verified")]),
+        FieldPanel("sources", help_text=_("Articles, reports and pages where the facts come from.")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name", help_text=_("Someone a peer can ask about the practice.")),
+                FieldPanel("contact_role", help_text=_("Their job title and organisation.")),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "licence", help_text=_("How others may reuse this text; CC BY 4.0 unless you have a reason.")
+                ),
+                FieldPanel("last_verified"),
+            ]
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -297,17 +357,15 @@ class PracticePage(LocatedMixin, Page):
         verbose_name_plural = _("practices")
 
     def clean(self):
-        super().clean()
-        errors = {}
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            errors["end_year"] = _("The end year cannot be before the start year.")
-        if errors:
-            raise ValidationError(errors)
         from practices.services.lineage import lineage_errors
 
-        problems = lineage_errors(self)
-        if problems:
-            raise ValidationError(problems)
+        errors = collect_errors(super().clean)
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            add_error(errors, "end_year", _("The end year cannot be before the start year."))
+        for problem in lineage_errors(self):
+            add_error(errors, NON_FIELD_ERRORS, problem)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_stale(self) -> bool:
