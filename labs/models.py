@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from labs.blocks import FunderBlock
 from labs.choices import GovernmentLevel, InstitutionType, LabStatus
+from praxis.api_fields import CountryCodeField, PublicPagesField, TermsField
 from praxis.blocks import BaseStreamBlock
 from praxis.forms import SharedRelationsPageForm
 from praxis.taxonomy import BaseTaxonomy, taxonomy_panels
@@ -298,6 +300,33 @@ class LabPage(LocatedMixin, Page):
         index.RelatedFields("methods", [index.SearchField("name")]),
     ]
 
+    # Public API (/api/v2/): never the contact email.
+    api_fields = [
+        APIField("acronym"),
+        APIField("logo"),
+        APIField("summary"),
+        APIField("host_institution"),
+        APIField("institution_type"),
+        APIField("government_level"),
+        APIField("country", serializer=CountryCodeField()),
+        APIField("region"),
+        APIField("city"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("founded_year"),
+        APIField("closed_year"),
+        APIField("status"),
+        APIField("status_reason"),
+        APIField("website"),
+        APIField("team_size"),
+        APIField("methods", serializer=TermsField()),
+        APIField("description"),
+        APIField("contact_name"),
+        APIField("contact_role"),
+        APIField("last_verified"),
+        APIField("external_id"),
+    ]
+
     parent_page_types = ["labs.LabIndexPage"]
     subpage_types = ["practices.PracticePage", "labs.ProgrammePage"]
 
@@ -379,6 +408,16 @@ class ProgrammePage(Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("territories"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("funders"),
+        APIField("labs", serializer=PublicPagesField()),
+        APIField("territories"),
+        APIField("description"),
+        APIField("website"),
     ]
     parent_page_types = ["labs.LabIndexPage", "labs.LabPage"]
     subpage_types = []

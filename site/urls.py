@@ -6,11 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from praxis.api import api_router
 from praxis.language_views import switch_language
+from praxis.openapi import openapi_view
 from praxis.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
+    path("api/v2/", api_router.urls),
+    path("opendata/", include("practices.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -26,6 +27,7 @@ from labs.models import LocatedMixin, Method, add_error, collect_errors
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
 from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
+from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 from praxis.forms import SharedRelationsPageForm
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -347,6 +349,48 @@ class PracticePage(LocatedMixin, Page):
         index.RelatedFields("policy_areas", [index.SearchField("name")]),
         index.RelatedFields("territory_types", [index.SearchField("name")]),
         index.RelatedFields("instruments", [index.SearchField("name")]),
+    ]
+
+    # Public API (/api/v2/): never the contact email.
+    api_fields = [
+        APIField("summary"),
+        APIField("problem"),
+        APIField("actions"),
+        APIField("results"),
+        APIField("key_figures"),
+        APIField("challenges"),
+        APIField("success_conditions"),
+        APIField("lessons"),
+        APIField("lifecycle_stage"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("evidence_level"),
+        APIField("territory_name"),
+        APIField("country", serializer=CountryCodeField()),
+        APIField("population"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("policy_areas", serializer=TermsField()),
+        APIField("territory_types", serializer=TermsField()),
+        APIField("instruments", serializer=TermsField()),
+        APIField("methods", serializer=TermsField()),
+        APIField("labs", serializer=PublicPagesField()),
+        APIField("programme", serializer=PublicPageField()),
+        APIField("partners"),
+        APIField("legal_competence"),
+        APIField("budget_range"),
+        APIField("staff_time"),
+        APIField("duration"),
+        APIField("prerequisites"),
+        APIField("core_elements"),
+        APIField("adaptable_elements"),
+        APIField("documents"),
+        APIField("sources"),
+        APIField("contact_name"),
+        APIField("contact_role"),
+        APIField("licence"),
+        APIField("last_verified"),
+        APIField("external_id"),
     ]
 
     parent_page_types = ["labs.LabPage", "practices.PracticeIndexPage"]

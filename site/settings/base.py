@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "wagtail.api.v2",
+    "rest_framework",
     "django_countries",
     "django.contrib.admin",
     "django.contrib.auth",

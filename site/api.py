@@ -1,0 +1,185 @@
+"""The public read API (Wagtail API v2) at /api/v2/: pages, images, documents.
+
+Only live pages without any view restriction are served, whoever asks (a signed-in
+editor gets the same answers as anyone). Practices and labs can be filtered by their
+vocabularies (``?policy_area=logement,mobilite`` matches any of the slugs) and by
+``?locale=``. Bad parameters get a 400 with a message, never a server error.
+"""
+
+import functools
+
+from django.apps import apps
+from django.core.exceptions import FieldError, ValidationError
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import re_path
+from rest_framework import status
+from rest_framework.response import Response
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+# query parameter -> (vocabulary model, [(page model, relation)])
+TAXONOMY_FILTERS = {
+    "policy_area": ("practices.PolicyArea", [("practices.PracticePage", "policy_areas")]),
+    "territory_type": ("practices.TerritoryType", [("practices.PracticePage", "territory_types")]),
+    "instrument": ("practices.Instrument", [("practices.PracticePage", "instruments")]),
+    "method": ("labs.Method", [("practices.PracticePage", "methods"), ("labs.LabPage", "methods")]),
+}
+
+
+def keep_markers(filtered, original):
+    """Wagtail's filters leave notes on the queryset (e.g. child_of) that later filters read."""
+    for marker in ("_filtered_by_child_of", "_filtered_by_tag"):
+        if hasattr(original, marker):
+            setattr(filtered, marker, getattr(original, marker))
+    return filtered
+
+
+class SafeFieldsFilter(FieldsFilter):
+    """Field filters (``?start_year=2019``) that answer 400 rather than 500 to a bad value."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name in request.GET:
+            if name in fields and name != "locale":
+                field = queryset.model._meta.get_field(name)
+                if isinstance(field, StreamField | RichTextField) or field.many_to_many:
+                    raise BadRequestError(f"{name} cannot be used as a filter")
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, ValidationError, FieldError) as error:
+            raise BadRequestError(f"field filter error: {error}") from error
+
+
+class StrictLocaleFilter:
+    """``?locale=xx``: 400 for a language the site does not have."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
+        if locale is None:
+            codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
+            raise BadRequestError(f"locale must be one of: {codes}")
+        return keep_markers(queryset.filter(locale=locale), queryset)
+
+
+class TaxonomyFilter:
+    """``?policy_area=``, ``?territory_type=``, ``?instrument=``, ``?method=``: slugs, comma-separated."""
+
+    def filter_queryset(self, request, queryset, view):
+        for parameter, (vocabulary, relations) in TAXONOMY_FILTERS.items():
+            if parameter not in request.GET:
+                continue
+            slugs = [slug.strip() for slug in request.GET[parameter].split(",") if slug.strip()]
+            known = set(apps.get_model(vocabulary).objects.filter(slug__in=slugs).values_list("slug", flat=True))
+            unknown = [slug for slug in slugs if slug not in known]
+            if not slugs or unknown:
+                raise BadRequestError(f"unknown {parameter}: {', '.join(unknown) or '(empty)'}")
+            matching = Q(pk__in=[])
+            for model_name, relation in relations:
+                pages = apps.get_model(model_name).objects.filter(**{f"{relation}__slug__in": slugs})
+                matching |= Q(pk__in=pages.values("pk"))
+            queryset = keep_markers(queryset.filter(matching), queryset)
+        return queryset
+
+
+class BadInputAs400:
+    """A value the database cannot compare (``?id=abc``) is the client's error, not ours."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ValueError | ValidationError | FieldError):
+            return Response({"message": f"bad request: {exc}"}, status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+
+class PublicPagesAPIViewSet(BadInputAs400, PagesAPIViewSet):
+    filter_backends = [
+        SafeFieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        StrictLocaleFilter,
+        TaxonomyFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TAXONOMY_FILTERS)
+
+    def get_base_queryset(self):
+        # Wagtail lets a visitor who passed a password (or a signed-in user) see restricted
+        # pages here; the public API never serves them.
+        return super().get_base_queryset().public()
+
+
+def restricted_collection_ids() -> list[int]:
+    """Collections under any view restriction, and their descendants."""
+    ids = set()
+    for collection in Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).order_by():
+        ids.update(Collection.objects.descendant_of(collection, inclusive=True).values_list("pk", flat=True))
+    return list(ids)
+
+
+class PublicImagesAPIViewSet(BadInputAs400, ImagesAPIViewSet):
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+class PublicDocumentsAPIViewSet(BadInputAs400, DocumentsAPIViewSet):
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+# LocaleMiddleware turns a 404 on a URL without language prefix into a redirect to
+# /fr/<same path>, which Wagtail's catch-all makes look valid. API clients must get the
+# 404 itself, so for API views LocaleMiddleware checks this module's urlconf instead,
+# which has no language prefix (and no patterns).
+NO_LANGUAGE_PREFIX_URLCONF = "praxis.api"
+urlpatterns = []
+
+
+def without_language_redirect(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.urlconf = NO_LANGUAGE_PREFIX_URLCONF
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def api_not_found(request, *args, **kwargs):
+    return JsonResponse({"message": "not found: see /api/v2/openapi.json for the endpoints"}, status=404)
+
+
+class PublicAPIRouter(WagtailAPIRouter):
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns() + [re_path(r"^", api_not_found)]
+        return decorate_urlpatterns(patterns, without_language_redirect)
+
+
+api_router = PublicAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
