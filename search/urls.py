@@ -1,9 +1,14 @@
 from django.urls import path
 
-from search import views
+from search import exports, views
+from search.feeds import SearchAtomFeed, SearchFeed
 
 app_name = "search"
 
 urlpatterns = [
     path("", views.search_page, name="index"),
+    path("suggest/", views.suggest, name="suggest"),
+    path("feed/rss/", SearchFeed(), name="feed_rss"),
+    path("feed/atom/", SearchAtomFeed(), name="feed_atom"),
+    path("export/<str:file_format>/", exports.export_search, name="export"),
 ]

@@ -80,17 +80,24 @@ def cache(name: str) -> dict:
 
 
 def search_backends(name: str) -> dict:
-    """Wagtail's database backend, or Elasticsearch 8 when ``name`` is set."""
+    """Wagtail's database backend, or Elasticsearch 8 when ``name`` is set.
+
+    Both are Praxis subclasses (``search.backends``). With Elasticsearch, the database
+    backend is kept up to date too ("fallback"): the search page falls back to it when
+    the cluster is down.
+    """
     url = os.environ.get(name)
+    database = {"BACKEND": "search.backends.database"}
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": database}
     return {
+        "fallback": database,
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
             "INDEX_PREFIX": string("ELASTICSEARCH_INDEX_PREFIX", "praxis_"),
             "TIMEOUT": integer("ELASTICSEARCH_TIMEOUT", 2),
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},
-        }
+        },
     }

@@ -68,7 +68,8 @@ def test_elasticsearch_url_selects_the_elasticsearch8_backend(monkeypatch):
     monkeypatch.setenv("ELASTICSEARCH_URL", "http://search.internal:9200")
     backends = env.search_backends("ELASTICSEARCH_URL")
     default = backends["default"]
-    assert default["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert default["BACKEND"] == "search.backends.elasticsearch"  # Praxis subclass of elasticsearch8
+    assert backends["fallback"]["BACKEND"] == "search.backends.database"
     assert default["URLS"] == ["http://search.internal:9200"]
     assert default["INDEX_PREFIX"] == "praxis_"
     assert "INDEX" not in default
@@ -79,7 +80,7 @@ def test_without_elasticsearch_url_the_database_backend_is_used(monkeypatch):
     from praxis import env
 
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
-    assert env.search_backends("ELASTICSEARCH_URL")["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert env.search_backends("ELASTICSEARCH_URL")["default"]["BACKEND"] == "search.backends.database"
 
 
 def test_database_url_is_honoured(monkeypatch):

@@ -1,0 +1,97 @@
+"""What every Praxis search backend offers on top of Wagtail's API.
+
+``match(terms, model)`` returns a :class:`TextMatch`: the pages of ``model`` whose text
+matches, usable as an SQL filter (``pk__in=match.ids_filter()``) and rankable by
+relevance among any candidate pages. The discovery service only talks to this
+interface, so the search page has one code path for SQLite, PostgreSQL and
+Elasticsearch.
+"""
+
+import json
+from collections.abc import Iterable, Sequence
+
+from django.db.models import BigIntegerField, Expression, Func, QuerySet
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer now (Elasticsearch down, refusing or too slow)."""
+
+
+class IdList(Expression):
+    """A list of primary keys as one SQL parameter: ``pk__in=IdList([...])``.
+
+    SQLite reads it with ``json_each`` and PostgreSQL as an array, so 10,000 ids
+    are one bound value instead of 10,000 placeholders.
+    """
+
+    output_field = BigIntegerField()
+
+    def __init__(self, ids: Iterable[int]):
+        super().__init__()
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection):
+        if not self.ids:
+            return "(SELECT NULL WHERE 1 = 0)", []
+        return "(" + ", ".join(["%s"] * len(self.ids)) + ")", list(self.ids)
+
+    def as_sqlite(self, compiler, connection):
+        return "(SELECT value FROM json_each(%s))", [json.dumps(self.ids)]
+
+    def as_postgresql(self, compiler, connection):
+        return "(SELECT unnest(%s::bigint[]))", [self.ids]
+
+    def __repr__(self):
+        return f"IdList({len(self.ids)} ids)"
+
+
+class ScanKey(Func):
+    """``+column``: the same value, but not usable as a key by SQLite's planner.
+
+    ``pk IN (10,000 ids)`` makes SQLite look each id up by rowid in the table itself;
+    for tables with wide rows (practices hold whole case studies) that is 10,000 random
+    page reads. Filtering on ``+pk`` lets it scan a narrow covering index instead
+    (created by the ``search`` migrations). Harmless elsewhere (unary plus).
+    """
+
+    template = "(+%(expressions)s)"
+    output_field = BigIntegerField()
+
+
+def candidates_sql(candidates, connection) -> tuple[str, list]:
+    """SQL for ``IN (...)``: a queryset's primary keys or a list of ids."""
+    if isinstance(candidates, QuerySet):
+        sql, params = candidates.order_by().values("pk").query.sql_with_params()
+        return f"({sql})", list(params)
+    id_list = IdList(candidates)
+    vendor_method = getattr(id_list, f"as_{connection.vendor}", id_list.as_sql)
+    return vendor_method(None, connection)
+
+
+class TextMatch:
+    """The pages of one model matching a text query."""
+
+    def ids_filter(self):
+        """Something ``pk__in`` accepts: a subquery or a list of ids."""
+        raise NotImplementedError
+
+    def ranked(self, candidates: "QuerySet | Sequence[int]", start: int, stop: int | None) -> list[tuple[int, float]]:
+        """``(pk, score)`` of the matching ``candidates``, best first, sliced ``[start:stop]``."""
+        raise NotImplementedError
+
+
+class ScoredMatch(TextMatch):
+    """A match already computed (by Elasticsearch): scores held in memory."""
+
+    def __init__(self, scores: dict[int, float]):
+        self.scores = scores
+
+    def ids_filter(self):
+        return IdList(self.scores)
+
+    def ranked(self, candidates, start, stop):
+        if isinstance(candidates, QuerySet):
+            candidates = candidates.filter(pk__in=IdList(self.scores)).values_list("pk", flat=True)
+        pairs = [(pk, self.scores[pk]) for pk in candidates if pk in self.scores]
+        pairs.sort(key=lambda pair: (-pair[1], -pair[0]))
+        return pairs[start:stop]

@@ -1,0 +1,148 @@
+"""Wagtail's PostgreSQL full-text backend, per-language and index-friendly.
+
+- Each page is indexed with the text search configuration of its language
+  (``praxis_fr`` = French stemming + unaccent, ``praxis_en``...; created by the
+  ``search`` migrations), and queries OR the configurations of the enabled languages.
+- Matching filters on ``title || body``, which the ``search`` migrations index with a
+  GIN expression index (stock modelsearch only has per-column indexes, so every
+  query was a sequential scan).
+- Ranking is computed once per matching entry, intersected with the candidates,
+  ordered and sliced in SQL.
+"""
+
+import copy
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connections, router
+from django.db.models.expressions import RawSQL
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends.base import TextMatch, candidates_sql
+from search.backends.compilers import FastResultsMixin, plain_terms
+from search.backends.terms import tsquery_expression
+
+# Language code -> PostgreSQL's built-in configuration the praxis_<code> one copies.
+LANGUAGE_CONFIGS = {
+    "fr": "french",
+    "en": "english",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "da": "danish",
+    "nl": "dutch",
+}
+SIMPLE_CONFIG = "praxis_simple"  # unaccent, no stemming: autocomplete and other languages
+TITLE_WEIGHT = 2.0
+
+
+def config_for(language_code: str | None) -> str:
+    code = (language_code or "").split("-")[0]
+    return f"praxis_{code}" if code in LANGUAGE_CONFIGS else SIMPLE_CONFIG
+
+
+def query_configs() -> list[str]:
+    return sorted({config_for(code) for code, _name in settings.LANGUAGES})
+
+
+class PostgresTextMatch(TextMatch):
+    def __init__(self, model, terms: list[str], *, autocomplete=False, operator="and"):
+        self.content_types = list(get_descendants_content_types_pks(model))
+        self.autocomplete = autocomplete
+        expression = tsquery_expression(terms, prefix_last=autocomplete, operator=operator)
+        configs = [SIMPLE_CONFIG] if autocomplete else query_configs()
+        self.tsquery = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs))
+        self.tsquery_params = [value for config in configs for value in (config, expression)]
+        self.connection = connections[router.db_for_read(IndexEntry)]
+
+    def _where(self) -> tuple[str, list]:
+        types = ", ".join(str(int(pk)) for pk in self.content_types) or "NULL"
+        vector = "e.autocomplete" if self.autocomplete else "(e.title || e.body)"
+        # The expression must read exactly "(title || body)" to use the GIN expression index.
+        sql = f"e.content_type_id IN ({types}) AND {vector} @@ ({self.tsquery})"
+        return sql, list(self.tsquery_params)
+
+    def ids_filter(self):
+        where, params = self._where()
+        sql = f"SELECT e.object_id::bigint FROM {IndexEntry._meta.db_table} e WHERE {where}"  # noqa: S608
+        return RawSQL(sql, params)  # noqa: S611 (user input only in params)
+
+    def ranked(self, candidates, start, stop):
+        where, params = self._where()
+        in_sql, in_params = candidates_sql(candidates, self.connection)
+        if self.autocomplete:
+            rank = f"ts_rank(e.autocomplete, ({self.tsquery}))"
+            rank_params = list(self.tsquery_params)
+        else:
+            rank = f"ts_rank(e.title, ({self.tsquery})) * e.title_norm * {TITLE_WEIGHT} + ts_rank(e.body, ({self.tsquery}))"
+            rank_params = list(self.tsquery_params) * 2
+        query = (
+            f"SELECT e.object_id::bigint AS pk, {rank} AS score FROM {IndexEntry._meta.db_table} e "  # noqa: S608
+            f"WHERE {where} AND e.object_id::bigint IN {in_sql} "
+            "ORDER BY score DESC, pk DESC LIMIT %s OFFSET %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(query, [*rank_params, *params, *in_params, stop if stop is None else stop - start, start])
+            return [(pk, float(score)) for pk, score in cursor.fetchall()]
+
+
+class PraxisPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    autocomplete = False
+
+    def text_match(self):
+        terms = plain_terms(self.query, self.fields)
+        if terms is None:
+            return None
+        return PostgresTextMatch(self.queryset.model, terms, autocomplete=self.autocomplete) if terms else False
+
+
+class PraxisPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler, PraxisPostgresSearchQueryCompiler):
+    autocomplete = True
+
+
+class PraxisPostgresSearchResults(FastResultsMixin, PostgresSearchResults):
+    pass
+
+
+class PraxisPostgresIndex(PostgresIndex):
+    """Indexes each object with the configuration of its language."""
+
+    def add_items(self, model, objs):
+        from wagtail.models import Locale
+
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            locale_id = getattr(obj, "locale_id", None)
+            config = config_for(languages[locale_id]) if locale_id in languages else self.backend.config
+            groups[config].append(obj)
+        for config, group in groups.items():
+            backend = copy.copy(self.backend)
+            backend.config = config
+            PostgresIndex(backend).add_items(model, group)
+
+
+class PraxisPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = PraxisPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = PraxisPostgresAutocompleteQueryCompiler
+    results_class = PraxisPostgresSearchResults
+    index_class = PraxisPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = params.get("SEARCH_CONFIG") or config_for(settings.LANGUAGE_CODE)
+        self.autocomplete_config = SIMPLE_CONFIG
+
+    def match(self, model, terms: list[str], *, autocomplete=False, operator="and") -> PostgresTextMatch:
+        return PostgresTextMatch(model, terms, autocomplete=autocomplete, operator=operator)
+
+
+SearchBackend = PraxisPostgresSearchBackend

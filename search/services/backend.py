@@ -1,0 +1,60 @@
+"""The configured search backends, primary first, and the fallback when one is down.
+
+Views never look at which backend runs: they ask :func:`text_match` and get a
+``TextMatch`` plus whether the answer is degraded (the primary backend failed and the
+database fallback answered).
+"""
+
+import logging
+
+from django.conf import settings
+from modelsearch.backends import get_search_backend
+
+from search.backends.base import IdList, ScoredMatch, SearchUnavailable, TextMatch
+
+logger = logging.getLogger("search")
+FALLBACK = "fallback"
+_instances: dict[tuple[str, str], object] = {}
+
+
+def backend(name: str = "default"):
+    """One instance per configuration (Elasticsearch clients keep their connection pool)."""
+    config = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+    key = (name, repr(config.get(name)))
+    if key not in _instances:
+        _instances[key] = get_search_backend(name)
+    return _instances[key]
+
+
+def backend_names() -> list[str]:
+    names = ["default"]
+    if FALLBACK in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}):
+        names.append(FALLBACK)
+    return names
+
+
+class StockMatch(ScoredMatch):
+    """For a backend without ``match`` (a stock Wagtail backend): its ``search()`` API."""
+
+    def __init__(self, search_backend, model, terms, autocomplete=False, operator="and"):
+        method = search_backend.autocomplete if autocomplete else search_backend.search
+        results = method(" ".join(terms), model.objects.all(), operator=operator).annotate_score("_score")
+        super().__init__({obj.pk: obj._score or 0.0 for obj in results})
+
+
+def text_match(model, terms, *, autocomplete: bool = False, operator: str = "and") -> tuple[TextMatch, bool]:
+    """The pages of ``model`` matching ``terms``; ``True`` second if a fallback answered."""
+    names = backend_names()
+    for position, name in enumerate(names):
+        search_backend = backend(name)
+        try:
+            if hasattr(search_backend, "match"):
+                match = search_backend.match(model, list(terms), autocomplete=autocomplete, operator=operator)
+                return match, position > 0
+            return StockMatch(search_backend, model, terms, autocomplete, operator), position > 0
+        except SearchUnavailable as error:
+            logger.warning("Search backend %r unavailable (%s)", name, error)
+    return ScoredMatch({}), True
+
+
+__all__ = ["IdList", "backend", "text_match"]

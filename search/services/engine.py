@@ -1,0 +1,145 @@
+"""The practice search: text, facets, sorting and pagination, in a fixed number of queries.
+
+1. The candidates: live, public practices the reader can read (their language, else
+   the original: ``readable_translations``) whose text matches — one query returning ids.
+2. Facet counts over those ids: one grouped ``UNION ALL`` query (``facets.count_all``).
+3. The results: the candidates passing every facet, ordered (relevance is ranked by the
+   backend in SQL, or by Elasticsearch's scores), one page fetched with its card data.
+
+The number of queries does not grow with the number of results or facet values.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from labs.models import LabPage
+from practices.models import PracticePage
+from practices.services.listing import localize_card_labs, with_card_data
+from search.backends.base import IdList, ScanKey
+from search.backends.terms import fold
+from search.services import zero_results
+from search.services.backend import text_match
+from search.services.facet_groups import facet_groups
+from search.services.facets import Vocabulary, count_all, selection
+from search.services.params import SearchParams
+from search.services.scope import readable_ids, readable_pages
+
+PER_PAGE = 20
+LABS_SHOWN = 5
+ORDERINGS = {
+    "newest": ("-first_published_at", "-pk"),
+    "verified": (F("last_verified").desc(nulls_last=True), "-first_published_at", "-pk"),
+}
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    page: PaginatorPage
+    total: int
+    facets: list = field(default_factory=list)
+    labs: list = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    degraded: bool = False  # the primary backend failed: results may be incomplete
+    locale: Locale | None = None
+
+    @property
+    def results(self):
+        return self.page.object_list
+
+
+def public_practices():
+    return PracticePage.objects.live().public()
+
+
+def practice_candidates(request, params: SearchParams, locale) -> tuple[list[int], object, bool]:
+    """Ids of the readable practices matching the text, the match (or None), degraded."""
+    match, degraded = None, False
+    if params.terms:
+        match, degraded = text_match(PracticePage, params.terms)
+    ids = readable_ids(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
+    return ids, match, degraded
+
+
+def among(ids: list[int]):
+    """Practices among ``ids``, read through the narrow facet index rather than row by row."""
+    return PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id")).filter(_scan_key__in=IdList(ids)).order_by()
+
+
+def ordered_ids(candidate_ids, chosen, params: SearchParams, match, start, stop) -> tuple[list[int], int]:
+    """The ids of one page of results, in order, and the total."""
+    results = among(candidate_ids).filter(chosen.all())
+    sort = params.effective_sort
+    if sort == "relevance" and match is not None:
+        ids = list(results.values_list("pk", flat=True))
+        return [pk for pk, _score in match.ranked(ids, start, stop)], len(ids)
+    if sort == "title":
+        rows = sorted(results.values_list("pk", "title"), key=lambda row: (fold(row[1]), row[0]))
+        return [pk for pk, _title in rows[start:stop]], len(rows)
+    ids = list(results.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"])).values_list("pk", flat=True))
+    return ids[start:stop], len(ids)
+
+
+def practice_page(ids: list[int], locale) -> list[PracticePage]:
+    """The practices of one results page with everything a result card shows."""
+    practices = with_card_data(PracticePage.objects.filter(pk__in=ids)).prefetch_related("instruments")
+    by_id = {practice.pk: practice for practice in practices}
+    ordered = [by_id[pk] for pk in ids if pk in by_id]
+    return localize_card_labs(ordered, locale)
+
+
+def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
+    """Labs whose name, institution, place or methods match (shown after the practices)."""
+    if not params.terms:
+        return []
+    match, _degraded = text_match(LabPage, params.terms)
+    scope = readable_pages(LabPage, request, locale, pk_filter=match.ids_filter()).values("pk")
+    if params.selected("country"):
+        scope = LabPage.objects.filter(pk__in=scope, country__in=params.selected("country"))
+    ranked = match.ranked(list(scope.values_list("pk", flat=True)), 0, LABS_SHOWN)
+    labs = LabPage.objects.filter(pk__in=[pk for pk, _score in ranked]).select_related("locale")
+    by_id = {lab.pk: lab for lab in labs}
+    return [by_id[pk] for pk, _score in ranked if pk in by_id]
+
+
+def result_ids(request, params: SearchParams, limit: int) -> list[int]:
+    """The ids of the first ``limit`` results, in the page's order (for exports)."""
+    locale = Locale.get_active()
+    chosen = selection(params, Vocabulary.load())
+    candidate_ids, match, _degraded = practice_candidates(request, params, locale)
+    ids, _total = ordered_ids(candidate_ids, chosen, params, match, 0, limit)
+    return ids
+
+
+def run_search(request, params: SearchParams, *, per_page=PER_PAGE, with_facets=True, with_labs=True) -> SearchOutcome:
+    locale = Locale.get_active()
+    vocabulary = Vocabulary.load()
+    chosen = selection(params, vocabulary)
+    notices = [*params.ignored, *chosen.notices]
+    candidate_ids, match, degraded = practice_candidates(request, params, locale)
+    if params.terms and not candidate_ids:
+        zero_results.record(" ".join(params.terms), locale.language_code)
+
+    # Pagination: a page past the end shows the last one, and says so.
+    number = params.page
+    ids, total = ordered_ids(candidate_ids, chosen, params, match, (number - 1) * per_page, number * per_page)
+    last = max(1, -(-total // per_page))
+    if number > last:
+        notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
+        number = last
+        ids, total = ordered_ids(candidate_ids, chosen, params, match, (number - 1) * per_page, number * per_page)
+    paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
+    page = PaginatorPage(practice_page(ids, locale), number, paginator)
+
+    outcome = SearchOutcome(params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale)
+    if with_facets:
+        counts = count_all(candidate_ids, chosen)
+        outcome.facets = facet_groups(params, counts, vocabulary, chosen, locale)
+    if with_labs and number == 1:
+        outcome.labs = matching_labs(request, params, locale)
+    return outcome

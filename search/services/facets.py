@@ -1,0 +1,165 @@
+"""Facets of the practice search: what each selection filters, and how many results each
+value would give — all facets counted in one grouped SQL query over the matching ids.
+
+Within a facet, selected values are OR-ed; across facets, AND-ed. A facet's counts
+apply every *other* facet's selection (not its own), so each number says how many
+results choosing that value would give.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+
+from labs.models import LabPage
+from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
+from search.backends.base import IdList, ScanKey
+from search.services.params import CHOICE_FACETS, TAXONOMY_FACETS, SearchParams
+
+TAXONOMIES = {"policy_area": PolicyArea, "territory_type": TerritoryType, "instrument": Instrument}
+RELATIONS = {"policy_area": "policy_areas", "territory_type": "territory_types", "instrument": "instruments"}
+FIELDS = {
+    "country": "country",
+    "stage": "lifecycle_stage",
+    "evidence": "evidence_level",
+    "competence": "legal_competence",
+    "budget": "budget_range",
+}
+LABELS = {
+    "policy_area": _("Policy area"),
+    "territory_type": _("Territory type"),
+    "instrument": _("Instrument"),
+    "country": _("Country"),
+    "lab": _("Lab"),
+    "stage": _("Lifecycle stage"),
+    "evidence": _("Level of evidence"),
+    "competence": _("Legal competence"),
+    "budget": _("Budget"),
+    "year": _("Start year"),
+}
+ORDER = ("policy_area", "territory_type", "instrument", "country", "lab", "stage", "evidence", "competence", "budget")
+YEAR_BUCKETS = [
+    (None, 2009, _("Before 2010")),
+    (2010, 2014, "2010–2014"),
+    (2015, 2019, "2015–2019"),
+    (2020, None, _("2020 and after")),
+]
+
+
+@dataclass
+class Vocabulary:
+    """The taxonomy terms by facet and slug (three small queries)."""
+
+    terms: dict[str, dict[str, object]]
+
+    @classmethod
+    def load(cls) -> "Vocabulary":
+        return cls({name: {term.slug: term for term in model.objects.all()} for name, model in TAXONOMIES.items()})
+
+
+@dataclass
+class Selection:
+    """The SQL filter of each facet with a valid selection, plus notices about the rest."""
+
+    filters: dict[str, Q] = field(default_factory=dict)
+    lab_keys: dict[str, list[int]] = field(default_factory=dict)  # translation key -> selected ids
+    notices: list[str] = field(default_factory=list)
+
+    def all(self, except_facet: str | None = None) -> Q:
+        combined = Q()
+        for name, condition in self.filters.items():
+            if name != except_facet:
+                combined &= condition
+        return combined
+
+
+def through(relation: str):
+    model_field = PracticePage._meta.get_field(relation)
+    return model_field.remote_field.through, f"{model_field.m2m_reverse_field_name()}_id"
+
+
+def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
+    result = Selection()
+    for name in TAXONOMY_FACETS:
+        slugs = params.selected(name)
+        if not slugs:
+            continue
+        known = [vocabulary.terms[name][slug].pk for slug in slugs if slug in vocabulary.terms[name]]
+        if len(known) < len(slugs):
+            result.notices.append(str(_("Unknown value for “%(filter)s” ignored.") % {"filter": LABELS[name]}))
+        if known:
+            model, column = through(RELATIONS[name])
+            result.filters[name] = Q(pk__in=model.objects.filter(**{f"{column}__in": known}).values("practicepage_id"))
+    for name, model_field in FIELDS.items():
+        if params.selected(name):
+            result.filters[name] = Q(**{f"{model_field}__in": params.selected(name)})
+    if params.selected("lab"):
+        for pk, key in LabPage.objects.filter(pk__in=params.selected("lab")).values_list("pk", "translation_key"):
+            result.lab_keys.setdefault(str(key), []).append(pk)
+        keys = list(result.lab_keys)
+        if sum(map(len, result.lab_keys.values())) < len(params.selected("lab")):
+            result.notices.append(str(_("Unknown value for “%(filter)s” ignored.") % {"filter": LABELS["lab"]}))
+        if keys:
+            model, _column = through("labs")
+            result.filters["lab"] = Q(
+                pk__in=model.objects.filter(labpage__translation_key__in=keys).values("practicepage_id")
+            )
+        elif params.selected("lab"):
+            result.filters["lab"] = Q(pk__in=[])
+    years = Q()
+    if params.year_from is not None:
+        years &= Q(start_year__gte=params.year_from)
+    if params.year_to is not None:
+        years &= Q(start_year__lte=params.year_to)
+    if years:
+        result.filters["year"] = years
+    return result
+
+
+def count_all(candidate_ids: list[int], chosen: Selection) -> dict[str, dict[str, int]]:
+    """``{facet: {value: count}}`` for every facet, in one ``UNION ALL`` query.
+
+    Labs are counted by lab page id (``facet_groups`` merges a lab's translations).
+    """
+
+    def base(facet):
+        return (
+            PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id"))
+            .filter(_scan_key__in=IdList(candidate_ids))
+            .filter(chosen.all(except_facet=facet))
+            .order_by()
+        )
+
+    branches = []
+    for name, relation in RELATIONS.items():
+        model, column = through(relation)
+        branches.append(
+            model.objects.filter(practicepage_id__in=base(name).values("pk"))
+            .values(value=Cast(column, CharField()))
+            .annotate(facet=Value(name, CharField()), n=Count("practicepage_id"))
+            .values_list("facet", "value", "n")
+        )
+    labs, _column = through("labs")
+    branches.append(
+        labs.objects.filter(practicepage_id__in=base("lab").values("pk"))
+        .values(value=Cast("labpage_id", CharField()))
+        .annotate(facet=Value("lab", CharField()), n=Count("practicepage_id"))
+        .values_list("facet", "value", "n")
+    )
+    for name, model_field in {**FIELDS, "year": "start_year"}.items():
+        branches.append(
+            base(name)
+            .values(value=Cast(model_field, CharField()))
+            .annotate(facet=Value(name, CharField()), n=Count("pk"))
+            .values_list("facet", "value", "n")
+        )
+    counts: dict[str, dict[str, int]] = {}
+    for facet, value, number in branches[0].union(*branches[1:], all=True):
+        if value not in (None, ""):
+            counts.setdefault(facet, {})[value] = number
+    return counts
+
+
+def choice_facet_values(name: str) -> list[tuple[str, str]]:
+    return [(value, label) for value, label in CHOICE_FACETS[name].choices]
