@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from praxis.api import api_router
 from praxis.language_views import switch_language
 from praxis.openapi import openapi_view
+from praxis.seo import robots_txt
 from praxis.sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("opendata/", include("practices.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 

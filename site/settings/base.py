@@ -4,6 +4,7 @@ Every deployment choice is read from the environment (see ``praxis.env``);
 ``dev``, ``test`` and ``production`` only set what differs.
 """
 
+import importlib.util
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees the final response (cookies included) before deciding.
+    "praxis.http_cache.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -139,7 +143,12 @@ if env.string("DEEPL_API_KEY", ""):
 # Static and media files
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "static")
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    # Leaflet's JS and CSS (the lab map), from the django-leaflet package: its
+    # Django app needs GDAL, so only its static folder is used.
+    Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 STORAGES = {
@@ -165,6 +174,12 @@ WAGTAILEMBEDS_FINDERS = []  # no oEmbed lookups: nothing reaches the network at 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = env.search_backends("ELASTICSEARCH_URL")
+
+# Anonymous page views may be cached this many seconds by browsers and proxies.
+PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
+# Map tiles for the lab map; empty: the map shows markers on a plain background.
+PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # Background tasks run in the request unless a worker backend is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
