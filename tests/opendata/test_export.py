@@ -132,3 +132,19 @@ def test_draft_labs_and_programmes_are_not_named(home):
 
     assert record["labs"] == [lab.slug]
     assert record["programme"] is None
+
+
+def test_export_command_writes_a_file_the_import_command_reads(home, tmp_path):
+    from django.core.management import call_command
+
+    lab = LabPageFactory(slug="lab-export")
+    full_practice(lab)
+    PracticePageFactory(parent=lab, title="Brouillon", live=False)
+    path = tmp_path / "practices.json"
+
+    call_command("export_practices", "--format", "json", "--output", str(path))
+
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert [record["title"] for record in document["practices"]] == ["Rénovation accompagnée"]
+    call_command("import_practices", str(path), "--publish")
+    assert PracticePage.objects.count() == 2  # updated in place, nothing duplicated

@@ -281,3 +281,21 @@ def test_locale_must_exist(lab, run_import):
 
     assert report.problems[0].column == "language"
     assert Locale.objects.filter(language_code="de").count() == 0
+
+
+def test_the_documented_template_imports_cleanly(practice_index, run_import):
+    from pathlib import Path
+
+    import practices.io
+
+    template = Path(practices.io.__file__).with_name("practices_template.csv")
+
+    report = run_import(template.read_bytes(), filename=template.name, publish=True)
+
+    assert report.ok, [str(problem) for problem in report.problems]
+    practice = PracticePage.objects.get(external_id="EXEMPLE-001")
+    assert practice.problem == (
+        "<p>Les 15-25 ans fréquentaient peu la médiathèque.</p><p>Les tarifs et les horaires étaient mal connus.</p>"
+    )
+    assert sorted(practice.methods.values_list("slug", flat=True)) == ["design-de-services", "prototypage"]
+    assert [block.value["name"] for block in practice.partners] == ["Lycée Montaigne", "Médiathèque"]
