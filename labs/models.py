@@ -58,6 +58,21 @@ def validate_longitude(value):
         raise ValidationError(_("Longitude must be between -180 and 180."))
 
 
+def labels_in_all_languages(terms, country=None) -> str:
+    """The labels of ``terms`` (taxonomy rows) and the name of ``country`` in every enabled
+    language, for the search index: "Denmark", "Danemark" or "Housing" then find a page
+    written in another language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    labels = {term.label(code) for term in terms for code, _name in settings.LANGUAGES}
+    if country:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                labels.add(str(country.name))
+    return " ".join(sorted(labels))
+
+
 class LocatedMixin(models.Model):
     latitude = models.DecimalField(
         _("latitude"),
@@ -298,6 +313,7 @@ class LabPage(LocatedMixin, Page):
         index.FilterField("government_level"),
         index.FilterField("institution_type"),
         index.RelatedFields("methods", [index.SearchField("name")]),
+        index.SearchField("search_labels"),
     ]
 
     # Public API (/api/v2/): never the contact email.
@@ -346,6 +362,10 @@ class LabPage(LocatedMixin, Page):
             add_error(errors, "closed_year", _("The closing year cannot be before the founding year."))
         if errors:
             raise ValidationError(errors)
+
+    def search_labels(self) -> str:
+        """Search index only: the country and methods in every enabled language."""
+        return labels_in_all_languages(self.methods.all(), self.country)
 
     @property
     def display_name(self):

@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from labs.models import LocatedMixin, Method, add_error, collect_errors
+from labs.models import LocatedMixin, Method, add_error, collect_errors, labels_in_all_languages
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
 from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
@@ -349,6 +349,7 @@ class PracticePage(LocatedMixin, Page):
         index.RelatedFields("policy_areas", [index.SearchField("name")]),
         index.RelatedFields("territory_types", [index.SearchField("name")]),
         index.RelatedFields("instruments", [index.SearchField("name")]),
+        index.SearchField("search_labels"),
     ]
 
     # Public API (/api/v2/): never the contact email.
@@ -410,6 +411,11 @@ class PracticePage(LocatedMixin, Page):
             add_error(errors, NON_FIELD_ERRORS, problem)
         if errors:
             raise ValidationError(errors)
+
+    def search_labels(self) -> str:
+        """Search index only: the classification and country in every enabled language."""
+        terms = [*self.policy_areas.all(), *self.territory_types.all(), *self.instruments.all(), *self.methods.all()]
+        return labels_in_all_languages(terms, self.country)
 
     @property
     def is_stale(self) -> bool:

@@ -116,7 +116,8 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     return ids
 
 
-def run_search(request, params: SearchParams, *, per_page=PER_PAGE, with_facets=True, with_labs=True) -> SearchOutcome:
+def run_search(request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True) -> SearchOutcome:
+    per_page = per_page or PER_PAGE
     locale = Locale.get_active()
     vocabulary = Vocabulary.load()
     chosen = selection(params, vocabulary)
