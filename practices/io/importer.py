@@ -102,9 +102,8 @@ def import_practices(
     try:
         with transaction.atomic():
             for plan in planner.plans:
-                write(plan, publish, report)
-            if not report.ok:
-                raise Rollback
+                if not write(plan, publish, report):
+                    raise Rollback  # later rows may depend on this one: stop here
     except Rollback:
         for outcome in report.outcomes:
             outcome.page_id = None
@@ -117,8 +116,8 @@ def outcome_of(plan: Plan) -> Outcome:
     )
 
 
-def write(plan: Plan, publish: bool, report: ImportReport) -> None:
-    """Save one planned page and a revision of it (published with ``publish``)."""
+def write(plan: Plan, publish: bool, report: ImportReport) -> bool:
+    """Save one planned page and a revision of it (published with ``publish``); False on failure."""
     try:
         with transaction.atomic():
             page = save_page(plan)
@@ -129,10 +128,11 @@ def write(plan: Plan, publish: bool, report: ImportReport) -> None:
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
         for message in messages:
             report.problems.append(Problem(plan.record.number, "", message, report.unit))
-        return
+        return False
     for outcome in report.outcomes:
         if outcome.row == plan.record.number:
             outcome.page_id = page.pk
+    return True
 
 
 def save_page(plan: Plan):

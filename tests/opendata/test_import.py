@@ -299,3 +299,23 @@ def test_the_documented_template_imports_cleanly(practice_index, run_import):
     )
     assert sorted(practice.methods.values_list("slug", flat=True)) == ["design-de-services", "prototypage"]
     assert [block.value["name"] for block in practice.partners] == ["Lycée Montaigne", "Médiathèque"]
+
+
+def test_a_failure_while_writing_rolls_back_the_rows_already_written(lab, practice_index, run_import, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from practices.io import importer
+
+    real_save_page = importer.save_page
+
+    def failing_on_the_second(plan):
+        if plan.external_id == "DK-02":
+            raise ValidationError("disk full")
+        return real_save_page(plan)
+
+    monkeypatch.setattr(importer, "save_page", failing_on_the_second)
+
+    report = run_import(csv_bytes(*GOOD_ROWS), publish=True)
+
+    assert [str(problem) for problem in report.problems] == ["Row 3: disk full"]
+    assert not PracticePage.objects.exists()  # MUL-01 had been written, and was rolled back
