@@ -3,7 +3,7 @@ for their language only (a toggle that works without JavaScript and is remembere
 
 import pytest
 from bs4 import BeautifulSoup
-from factories import LabIndexPageFactory, LabPageFactory
+from factories import LabIndexPageFactory, LabPageFactory, PracticePageFactory
 from factories.translations import translate_page
 
 from praxis.services.language import OWN_LANGUAGE_COOKIE
@@ -87,3 +87,18 @@ def test_untranslated_lab_shows_in_the_english_directory_with_its_badge(client, 
     assert directory[french_only.title].select_one('[lang="fr"]') is not None
 
     assert set(cards(client.get("/en/labs/", {"own_language": "1"}), "article.lab-card")) == {"Translated lab"}
+
+
+def test_english_lab_page_lists_its_french_only_practice_marked_as_french(client, home):
+    index = LabIndexPageFactory(parent=home)
+    translate_page(index, "en", title="Labs", slug="labs")
+    lab = LabPageFactory(parent=index, title="La 27e Région", slug="la-27e-region")
+    lab_en = translate_page(lab, "en", title="La 27e Région (EN)", slug="la-27e-region")
+    practice = PracticePageFactory(parent=lab, title="Résidence en lycée", slug="residence-lycee", labs=[lab])
+
+    listing = cards(client.get(lab_en.url))
+    assert set(listing) == {practice.title}
+    assert listing[practice.title].select_one('[lang="fr"]') is not None
+    assert listing[practice.title].select_one(".badge--language").get_text(strip=True) == "In French"
+
+    assert cards(client.get(lab_en.url, {"own_language": "1"})) == {}
