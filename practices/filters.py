@@ -34,6 +34,23 @@ def lab_choices(request):
     return best_translations(LabPage.objects.all(), Locale.get_active()).order_by("title")
 
 
+class AnyTranslationChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Offers one page per translation group, and accepts any translation of it (a link
+    shared by a colleague whose admin speaks another language still filters)."""
+
+    def _check_values(self, value):
+        offered = self.queryset
+        self.queryset = offered.model._default_manager.all()
+        try:
+            return super()._check_values(value)
+        finally:
+            self.queryset = offered
+
+
+class AnyTranslationFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = AnyTranslationChoiceField
+
+
 def term_filter(model, label):
     return django_filters.ModelMultipleChoiceFilter(
         label=label, queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, distinct=True
@@ -45,7 +62,7 @@ class PracticeFilterSet(PageFilterSet):
     territory_types = term_filter(TerritoryType, _("Territory type"))
     instruments = term_filter(Instrument, _("Instrument"))
     methods = term_filter(Method, _("Method"))
-    labs = django_filters.ModelMultipleChoiceFilter(
+    labs = AnyTranslationFilter(
         label=_("Lab"), queryset=lab_choices, widget=forms.CheckboxSelectMultiple, method="filter_labs"
     )
     lifecycle_stage = django_filters.ChoiceFilter(

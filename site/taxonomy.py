@@ -136,6 +136,13 @@ def taxonomy_panels():
     ]
 
 
+class TaxonomyQuerySet(models.QuerySet):
+    def delete(self):
+        for term in self:
+            term.check_deletable()
+        return super().delete()
+
+
 class BaseTaxonomy(models.Model):
     name = models.CharField(
         _("name"), max_length=100, help_text=_("The term in French, as editors and readers will see it.")
@@ -162,6 +169,8 @@ class BaseTaxonomy(models.Model):
         related_name="children",
         help_text=_("Optional broader term this one belongs to."),
     )
+
+    objects = TaxonomyQuerySet.as_manager()
 
     base_form_class = TaxonomyForm
 
@@ -207,19 +216,23 @@ class BaseTaxonomy(models.Model):
                 uses.append((related, count))
         return uses
 
+    def check_deletable(self) -> None:
+        """Raise ProtectedError if the term still classifies pages: deleting it would silently
+        drop it from their classification."""
+        if self.usage():
+            raise ProtectedError(
+                gettext("“%(term)s” cannot be deleted: it still classifies %(uses)s. Remove it from them first.")
+                % {"term": self.name, "uses": self.usage_description()},
+                {self},
+            )
+
+    def delete(self, *args, **kwargs):
+        self.check_deletable()  # before Django opens its transaction
+        return super().delete(*args, **kwargs)
+
     def usage_description(self) -> str:
         """E.g. "3 practices, 1 lab" (empty when the term is unused)."""
         return ", ".join(
             f"{count} {related._meta.verbose_name if count == 1 else related._meta.verbose_name_plural}"
             for related, count in self.usage()
-        )
-
-
-def protect_terms_in_use(sender, instance, **kwargs):
-    """pre_delete: a term that still classifies pages is never deleted (nor silently unlinked)."""
-    if instance.usage():
-        raise ProtectedError(
-            gettext("“%(term)s” cannot be deleted: it still classifies %(uses)s. Remove it from them first.")
-            % {"term": instance.name, "uses": instance.usage_description()},
-            {instance},
         )

@@ -126,9 +126,7 @@ def test_lab_editors_upload_images_in_their_own_collection(lab_a, lab_b, editor_
         editor_a, "change", get_image_model()(title="x", collection=other)
     )
     # They may pick any image of the network for their pages.
-    assert Collection.get_first_root_node() in image_permissions.collections_user_has_permission_for(
-        editor_a, "choose"
-    )
+    assert Collection.get_first_root_node() in image_permissions.collections_user_has_permission_for(editor_a, "choose")
 
 
 def test_setup_editorial_command_is_idempotent(home, lab_a):

@@ -7,6 +7,7 @@ would submit it, with the StreamFields (rendered by JavaScript) filled in explic
 
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+from wagtail.users.models import UserProfile
 
 from factories.users import UserFactory
 from praxis.services.editorial import NETWORK_TEAM, editors_group_of, ensure_lab_editors, ensure_network_team
@@ -28,6 +29,12 @@ def network_editor(**kwargs):
     """A member of the network editorial team."""
     team = Group.objects.filter(name=NETWORK_TEAM).first() or ensure_network_team()
     return UserFactory(groups=[team], **kwargs)
+
+
+def in_english(user):
+    """The admin speaks English to ``user`` (messages in tests are checked in English)."""
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    return user
 
 
 def empty_streamfields(model_name: str) -> dict:

@@ -1,0 +1,125 @@
+"""Labs and practices created through the admin, by the people who will create them."""
+
+import html as html_lib
+
+from factories import LabIndexPageFactory, LabPageFactory, PolicyAreaFactory, TerritoryTypeFactory
+from factories.editorial import in_english, lab_editor, network_editor
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from labs.models import LabIndexPage, LabPage, ProgrammePage
+from practices.models import PracticeIndexPage, PracticePage
+from praxis.models import HomePage
+from praxis.services.editorial import editors_group_of, ensure_editorial_setup
+from praxis.services.site_setup import ensure_site
+
+
+def lab_data(**changes):
+    """The add form's data; ``changes`` are applied after nesting (a list is a multiple value)."""
+    return {
+        **nested_form_data(
+            {
+                "title": "Laboratoire d'innovation territoriale",
+                "slug": "lab-innovation-territoriale",
+                "acronym": "LIT",
+                "summary": "Le laboratoire d'innovation du département.",
+                "host_institution": "Département de la Gironde",
+                "institution_type": "departement",
+                "government_level": "departmental",
+                "country": "FR",
+                "city": "Bordeaux",
+                "status": "active",
+                "founded_year": "2017",
+                "description": streamfield([]),
+            }
+        ),
+        **changes,
+    }
+
+
+def practice_data(**changes):
+    return {
+        **nested_form_data(
+            {
+                "title": "Cantine zéro déchet",
+                "slug": "cantine-zero-dechet",
+                "summary": "Les cantines scolaires divisent leurs déchets par deux.",
+                "problem": rich_text("<p>Beaucoup de gaspillage.</p>"),
+                "actions": rich_text("<p>Pesées, menus revus, compost.</p>"),
+                "results": rich_text("<p>Moitié moins de déchets.</p>"),
+                "key_figures": streamfield([]),
+                "partners": streamfield([]),
+                "documents": streamfield([]),
+                "sources": streamfield([]),
+                "lifecycle_stage": "scaled",
+                "evidence_level": "internal",
+                "start_year": "2019",
+                "territory_name": "Bordeaux",
+                "country": "FR",
+                "licence": "CC-BY-4.0",
+                "transposed_from": inline_formset([]),
+            }
+        ),
+        **changes,
+    }
+
+
+class AdminCreationTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = ensure_site()
+        ensure_editorial_setup()
+        cls.lab_index = LabIndexPageFactory(parent=cls.home)
+        cls.lab = LabPageFactory(parent=cls.lab_index, title="Lab existant")
+        cls.area = PolicyAreaFactory(name="Alimentation")
+        cls.dense = TerritoryTypeFactory(name="Urbain dense")
+
+    def test_page_tree_rules(self):
+        self.assertAllowedParentPageTypes(LabPage, {LabIndexPage})
+        self.assertAllowedParentPageTypes(PracticePage, {LabPage, PracticeIndexPage})
+        self.assertAllowedSubpageTypes(LabPage, {PracticePage, ProgrammePage})
+        self.assertCanNotCreateAt(HomePage, PracticePage)
+        self.assertCanNotCreateAt(LabPage, LabPage)
+
+    def test_network_editor_creates_and_publishes_a_lab(self):
+        self.client.force_login(network_editor())
+        self.assertCanCreate(self.lab_index, LabPage, lab_data())
+        lab = LabPage.objects.get(slug="lab-innovation-territoriale")
+        self.assertTrue(lab.live)
+        self.assertEqual(lab.acronym, "LIT")
+        # Its editors' group exists as soon as the page does.
+        self.assertEqual(editors_group_of(lab).name, "Laboratoire d'innovation territoriale — editors")
+
+    def test_lab_editor_creates_a_classified_practice_in_their_lab(self):
+        editor = lab_editor(self.lab)
+        self.client.force_login(editor)
+        data = practice_data(policy_areas=[self.area.pk], territory_types=[self.dense.pk], labs=[self.lab.pk])
+        self.assertCanCreate(self.lab, PracticePage, data, publish=False)
+        practice = PracticePage.objects.get(slug="cantine-zero-dechet")
+        self.assertFalse(practice.live)
+        self.assertEqual(practice.owner, editor)
+        self.assertEqual(practice.get_parent().pk, self.lab.pk)
+        draft = practice.get_latest_revision_as_object()
+        self.assertEqual(list(draft.policy_areas.all()), [self.area])
+        self.assertEqual(list(draft.territory_types.all()), [self.dense])
+        self.assertEqual([lab.pk for lab in draft.labs.all()], [self.lab.pk])
+        self.assertEqual([lab.pk for lab in practice.labs.all()], [self.lab.pk])  # stored, not only in the draft
+
+    def test_practice_form_shows_help_for_the_writer(self):
+        self.client.force_login(in_english(network_editor()))
+        response = self.client.get(f"/admin/pages/add/practices/practicepage/{self.lab.pk}/")
+        self.assertEqual(response.status_code, 200)
+        html = html_lib.unescape(response.content.decode())
+        for help_text in (
+            "In plain language, what was done, where and with what result",  # summary (model)
+            "What the team would tell a peer starting the same thing tomorrow.",  # lessons (panel)
+            "The public policies the practice serves; tick all that apply.",
+            "Where the practice stands today, from idea to institutionalised (or stopped).",
+            "How others may reuse this text; CC BY 4.0 unless you have a reason.",
+            "Two to four figures that tell the result",
+        ):
+            self.assertIn(help_text, html)
+        # Tabs in the order a writer thinks: the case, then its classification, place, reuse, sources.
+        tabs = ["Case study", "Classification", "Territory and actors", "Transposition", "Documents and contact"]
+        positions = [html.index(f">{tab}<") if f">{tab}<" in html else html.index(tab) for tab in tabs]
+        self.assertEqual(positions, sorted(positions))
