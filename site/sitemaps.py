@@ -7,10 +7,20 @@ the home page are its siblings, so each language tree is listed here.
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from praxis.services.language import enabled_languages, site_roots_q
+from praxis.services.language import enabled_languages
+
+
+def site_roots_q(site) -> Q:
+    """Pages under the site's home page in any language (translations of the home page
+    are its siblings, so ``Page.in_site`` alone would only see the French tree)."""
+    q = Q()
+    for root in Page.objects.filter(translation_key=site.root_page.translation_key):
+        q |= Q(path__startswith=root.path)
+    return q
 
 
 class MultilingualSitemap(Sitemap):

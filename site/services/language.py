@@ -12,7 +12,6 @@ and whether they want to see only content written in their language.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -205,12 +204,3 @@ def x_default(alternates: list[Alternate]) -> Alternate | None:
         if alternate.language_code == settings.LANGUAGE_CODE:
             return alternate
     return alternates[0] if alternates else None
-
-
-def site_roots_q(site) -> Q:
-    """Pages under the site's home page in any language (translations of the home page
-    are its siblings, so ``Page.in_site`` alone would only see the French tree)."""
-    q = Q()
-    for root in Page.objects.filter(translation_key=site.root_page.translation_key):
-        q |= Q(path__startswith=root.path)
-    return q
