@@ -90,7 +90,8 @@ def search_terms(text: str) -> list[str]:
 def light_stem(term: str) -> str:
     """Strip a plural ending so a prefix match finds singular and plural alike.
 
-    ``mediatheques`` → ``mediatheque``, ``hopitaux`` → ``hopita``, ``policies`` → ``polic``.
+    ``mediatheques`` → ``mediatheque``, ``hopitaux`` → ``hopita``, ``policies`` → ``polic``,
+    ``family`` → ``famil``.
     Used where the index does not stem (SQLite's FTS5 table); PostgreSQL and
     Elasticsearch stem with their language configurations instead.
     """
@@ -99,6 +100,8 @@ def light_stem(term: str) -> str:
     if len(term) > 4 and term.endswith("ies"):
         return term[:-3]
     if len(term) > 3 and term[-1] in "sx":
+        return term[:-1]
+    if len(term) > 4 and term.endswith("y"):  # family / families
         return term[:-1]
     return term
 

@@ -31,6 +31,22 @@ from search.services.scope import readable_ids, readable_pages
 
 PER_PAGE = 20
 LABS_SHOWN = 5
+# Long fields a result card never shows: not fetched.
+CARD_UNUSED = (
+    "problem",
+    "actions",
+    "results",
+    "key_figures",
+    "challenges",
+    "success_conditions",
+    "lessons",
+    "partners",
+    "prerequisites",
+    "core_elements",
+    "adaptable_elements",
+    "documents",
+    "sources",
+)
 ORDERINGS = {
     "newest": ("-first_published_at", "-pk"),
     "verified": (F("last_verified").desc(nulls_last=True), "-first_published_at", "-pk"),
@@ -87,7 +103,9 @@ def ordered_ids(candidate_ids, chosen, params: SearchParams, match, start, stop)
 
 def practice_page(ids: list[int], locale) -> list[PracticePage]:
     """The practices of one results page with everything a result card shows."""
-    practices = with_card_data(PracticePage.objects.filter(pk__in=ids)).prefetch_related("instruments")
+    practices = with_card_data(PracticePage.objects.filter(pk__in=ids).defer(*CARD_UNUSED)).prefetch_related(
+        "instruments"
+    )
     by_id = {practice.pk: practice for practice in practices}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
     return localize_card_labs(ordered, locale)
@@ -122,6 +140,10 @@ def run_search(request, params: SearchParams, *, per_page=None, with_facets=True
     vocabulary = Vocabulary.load()
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
+    if params.q and not params.terms:
+        notices.append(
+            _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
+        )
     candidate_ids, match, degraded = practice_candidates(request, params, locale)
     if params.terms and not candidate_ids:
         zero_results.record(" ".join(params.terms), locale.language_code)

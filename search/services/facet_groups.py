@@ -1,7 +1,9 @@
 """What the facet panel shows: each facet's values with labels in the reader's language,
 counts, whether they are selected, and the link that toggles them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django_countries import countries
 
@@ -17,7 +19,7 @@ from search.services.facets import (
 )
 from search.services.params import SearchParams
 
-LAB_VALUES_SHOWN = 12  # the rest of the labs stay reachable under "more"
+LAB_VALUES_SHOWN = 12  # the other labs with results stay reachable under "more"
 
 
 @dataclass
@@ -26,11 +28,15 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    query: str  # the query string that toggles this value
+    toggle: Callable[[], str]  # builds the query string that toggles this value (only when shown as a link)
 
     @property
     def is_empty(self) -> bool:
         return self.count == 0
+
+    @cached_property
+    def query(self) -> str:
+        return self.toggle()
 
 
 @dataclass
@@ -45,7 +51,17 @@ class FacetGroup:
         return sum(value.selected for value in [*self.values, *self.more])
 
 
+@dataclass
+class Lab:
+    pk: int
+    title: str
+    country: str
+    group_ids: list[int]
+
+
 def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, chosen: Selection, locale) -> list:
+    """Taxonomies and fixed vocabularies list every value (0 marked); countries list the
+    network's countries; labs list those with results (and the selected ones)."""
     labs = readable_labs(locale)
     groups = []
     for name in ORDER:
@@ -56,10 +72,11 @@ def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, cho
                 count = facet_counts.get(str(term.pk), 0)
                 group.values.append(_value(params, name, slug, term.label(locale.language_code), count))
         elif name == "country":
-            present = {lab.country.code for lab in labs.values() if lab.country}
+            present = {lab.country for lab in labs.values() if lab.country}
             present |= set(facet_counts) | set(params.selected("country"))
-            for code in sorted(present, key=lambda code: str(countries.name(code))):
-                group.values.append(_value(params, name, code, str(countries.name(code)), facet_counts.get(code, 0)))
+            names = {code: str(countries.name(code)) for code in present}
+            for code in sorted(present, key=names.get):
+                group.values.append(_value(params, name, code, names[code], facet_counts.get(code, 0)))
         elif name == "lab":
             _lab_values(group, params, facet_counts, chosen, labs)
         else:
@@ -70,26 +87,29 @@ def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, cho
     return groups
 
 
-def readable_labs(locale) -> dict[str, LabPage]:
-    """Every live, public lab by translation key, in the reader's language when translated.
-
-    Each lab carries ``group_ids``: the ids of all its live translations."""
-    labs: dict[str, LabPage] = {}
-    ids: dict[str, list[int]] = {}
-    for lab in (
-        LabPage.objects.live().public().only("id", "title", "translation_key", "locale_id", "country").order_by("pk")
-    ):
-        key = str(lab.translation_key)
-        ids.setdefault(key, []).append(lab.pk)
-        if key not in labs or lab.locale_id == locale.pk:
-            labs[key] = lab
-    for key, lab in labs.items():
-        lab.group_ids = ids[key]
+def readable_labs(locale) -> dict[str, Lab]:
+    """Every live, public lab by translation key, in the reader's language when translated."""
+    labs: dict[str, Lab] = {}
+    rows = (
+        LabPage.objects.live()
+        .public()
+        .order_by("pk")
+        .values_list("pk", "title", "translation_key", "locale_id", "country")
+    )
+    for pk, title, key, locale_id, country in rows:
+        key = str(key)
+        if key in labs:
+            labs[key].group_ids.append(pk)
+            if locale_id != locale.pk:
+                continue
+        group_ids = labs[key].group_ids if key in labs else [pk]
+        labs[key] = Lab(pk, title, country, group_ids)
     return labs
 
 
 def _value(params: SearchParams, name: str, value, label: str, count: int) -> FacetValue:
-    return FacetValue(str(value), label, count, value in params.selected(name), params.toggled(name, value).urlencode())
+    selected = value in params.selected(name)
+    return FacetValue(str(value), label, count, selected, lambda: params.toggled(name, value).urlencode())
 
 
 def _lab_values(group: FacetGroup, params: SearchParams, facet_counts: dict, chosen: Selection, labs: dict) -> None:
@@ -98,16 +118,17 @@ def _lab_values(group: FacetGroup, params: SearchParams, facet_counts: dict, cho
     for key, lab in labs.items():
         count = sum(facet_counts.get(str(pk), 0) for pk in lab.group_ids)
         chosen_ids = chosen.lab_keys.get(key, [])
-        if chosen_ids:
-            toggled = [pk for pk in params.selected("lab") if pk not in chosen_ids]
-        else:
-            toggled = [*params.selected("lab"), lab.pk]
-        query = params.querydict(lab=toggled).urlencode()
-        values.append(FacetValue(str(lab.pk), lab.title, count, bool(chosen_ids), query))
+        if not count and not chosen_ids:
+            continue
+
+        def toggle(lab=lab, chosen_ids=chosen_ids):
+            selected = params.selected("lab")
+            ids = [pk for pk in selected if pk not in chosen_ids] if chosen_ids else [*selected, lab.pk]
+            return params.querydict(lab=ids).urlencode()
+
+        values.append(FacetValue(str(lab.pk), lab.title, count, bool(chosen_ids), toggle))
     values.sort(key=lambda value: (not value.selected, -value.count, value.label.casefold()))
-    shown = [value for value in values if value.selected or value.count][:LAB_VALUES_SHOWN]
-    group.values = shown
-    group.more = [value for value in values if value not in shown]
+    group.values, group.more = values[:LAB_VALUES_SHOWN], values[LAB_VALUES_SHOWN:]
 
 
 def _year_group(params: SearchParams, counts: dict) -> FacetGroup:
@@ -117,11 +138,11 @@ def _year_group(params: SearchParams, counts: dict) -> FacetGroup:
         count = sum(
             n for year, n in per_year.items() if (start is None or year >= start) and (end is None or year <= end)
         )
-        selected = params.year_from == start and params.year_to == end and (start is not None or end is not None)
-        query = (
-            params.querydict(year_from=None, year_to=None)
-            if selected
-            else params.querydict(year_from=start, year_to=end)
-        )
-        group.values.append(FacetValue(f"{start or ''}-{end or ''}", str(label), count, selected, query.urlencode()))
+        selected = params.year_from == start and params.year_to == end
+
+        def toggle(start=start, end=end, selected=selected):
+            bounds = (None, None) if selected else (start, end)
+            return params.querydict(year_from=bounds[0], year_to=bounds[1]).urlencode()
+
+        group.values.append(FacetValue(f"{start or ''}-{end or ''}", str(label), count, selected, toggle))
     return group

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from labs.models import LabPage
 from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
 from search.backends.base import IdList, ScanKey
-from search.services.params import CHOICE_FACETS, TAXONOMY_FACETS, SearchParams
+from search.services.params import CHOICE_FACETS, TAXONOMY_FACETS, SearchParams, unknown_value
 
 TAXONOMIES = {"policy_area": PolicyArea, "territory_type": TerritoryType, "instrument": Instrument}
 RELATIONS = {"policy_area": "policy_areas", "territory_type": "territory_types", "instrument": "instruments"}
@@ -25,18 +25,6 @@ FIELDS = {
     "evidence": "evidence_level",
     "competence": "legal_competence",
     "budget": "budget_range",
-}
-LABELS = {
-    "policy_area": _("Policy area"),
-    "territory_type": _("Territory type"),
-    "instrument": _("Instrument"),
-    "country": _("Country"),
-    "lab": _("Lab"),
-    "stage": _("Lifecycle stage"),
-    "evidence": _("Level of evidence"),
-    "competence": _("Legal competence"),
-    "budget": _("Budget"),
-    "year": _("Start year"),
 }
 ORDER = ("policy_area", "territory_type", "instrument", "country", "lab", "stage", "evidence", "competence", "budget")
 YEAR_BUCKETS = [
@@ -87,7 +75,7 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             continue
         known = [vocabulary.terms[name][slug].pk for slug in slugs if slug in vocabulary.terms[name]]
         if len(known) < len(slugs):
-            result.notices.append(str(_("Unknown value for “%(filter)s” ignored.") % {"filter": LABELS[name]}))
+            result.notices.append(unknown_value(name))
         if known:
             model, column = through(RELATIONS[name])
             result.filters[name] = Q(pk__in=model.objects.filter(**{f"{column}__in": known}).values("practicepage_id"))
@@ -99,7 +87,7 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             result.lab_keys.setdefault(str(key), []).append(pk)
         keys = list(result.lab_keys)
         if sum(map(len, result.lab_keys.values())) < len(params.selected("lab")):
-            result.notices.append(str(_("Unknown value for “%(filter)s” ignored.") % {"filter": LABELS["lab"]}))
+            result.notices.append(unknown_value("lab"))
         if keys:
             model, _column = through("labs")
             result.filters["lab"] = Q(

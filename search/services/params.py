@@ -34,6 +34,18 @@ CHOICE_FACETS = {
     "budget": BudgetRange,
 }
 MULTI_VALUED = (*TAXONOMY_FACETS, "country", "lab", *CHOICE_FACETS)
+LABELS = {
+    "policy_area": _("Policy area"),
+    "territory_type": _("Territory type"),
+    "instrument": _("Instrument"),
+    "country": _("Country"),
+    "lab": _("Lab"),
+    "stage": _("Lifecycle stage"),
+    "evidence": _("Level of evidence"),
+    "competence": _("Legal competence"),
+    "budget": _("Budget"),
+    "year": _("Start year"),
+}
 MAX_VALUES = 20  # per facet parameter
 MAX_PAGE = 10_000
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -97,6 +109,10 @@ class SearchParams:
         return self.querydict(**{name: values})
 
 
+def unknown_value(name: str) -> str:
+    return str(_("Unknown value for “%(filter)s” ignored.") % {"filter": LABELS[name]})
+
+
 def first(query: QueryDict, name: str) -> str:
     values = query.getlist(name)
     return values[0] if values else ""
@@ -116,7 +132,7 @@ def parse(query: QueryDict) -> SearchParams:
         if values:
             facets[name] = values
         if dropped:
-            ignored.append(str(_("Unknown value for “%(filter)s” ignored.") % {"filter": name}))
+            ignored.append(unknown_value(name))
     year_from, year_to = _year(query, "year_from", ignored), _year(query, "year_to", ignored)
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
