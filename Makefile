@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -52,8 +52,14 @@ migrations-check:
 
 messages:
 	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='test-artifacts/*'
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	@# English: every msgstr is its (English) msgid, never a fuzzy guess.
+	msgattrib --clear-fuzzy --clear-previous -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgfilter --keep-header -i locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po sed -e d
+	msgen -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore='.venv/*'
 
 messages-check:
 	@.ci/check-messages
+
+bench-render:
+	$(UV) run python tests/bench/render_pages.py
