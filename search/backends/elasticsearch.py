@@ -14,6 +14,7 @@
 import logging
 
 from django.conf import settings
+from django_countries.fields import Country
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch.backends.elasticsearch8 import (
@@ -81,6 +82,11 @@ def language_of(obj) -> str | None:
 
 
 class PraxisElasticsearchMapping(Elasticsearch8Mapping):
+    def _clean_value(self, value):
+        if isinstance(value, Country):  # django-countries: index the ISO code
+            return value.code or None
+        return super()._clean_value(value)
+
     def get_mapping(self):
         mapping = super().get_mapping()
         add_language_fields(mapping["properties"], enabled_languages())

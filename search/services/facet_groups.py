@@ -9,7 +9,6 @@ from django_countries import countries
 
 from labs.models import LabPage
 from search.services.facets import (
-    LABELS,
     ORDER,
     TAXONOMY_FACETS,
     YEAR_BUCKETS,
@@ -17,7 +16,7 @@ from search.services.facets import (
     Vocabulary,
     choice_facet_values,
 )
-from search.services.params import SearchParams
+from search.services.params import LABELS, SearchParams
 
 LAB_VALUES_SHOWN = 12  # the other labs with results stay reachable under "more"
 

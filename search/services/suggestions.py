@@ -10,7 +10,8 @@ from wagtail.models import Locale, Page
 from practices.models import PracticePage
 from search.backends.terms import fold, search_terms, words
 from search.services.backend import text_match
-from search.services.facets import LABELS, TAXONOMIES
+from search.services.facets import TAXONOMIES
+from search.services.params import LABELS
 from search.services.scope import readable_pages
 
 MIN_CHARS = 2

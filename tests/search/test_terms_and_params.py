@@ -1,6 +1,7 @@
 """Query sanitising and parameter parsing (no database needed except for taxonomy-free parts)."""
 
 from django.http import QueryDict
+from django.utils import translation
 
 from search.backends.terms import MAX_TERMS, fold, fts5_expression, light_stem, search_terms, tsquery_expression
 from search.services.highlight import highlight
@@ -46,6 +47,7 @@ def test_highlight_escapes_and_marks_accent_insensitively():
     assert str(highlight("Rien", [])) == "Rien"
 
 
+@translation.override("en")
 def test_parse_keeps_valid_values_and_reports_the_rest():
     params = parse(
         QueryDict(
