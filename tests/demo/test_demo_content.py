@@ -317,3 +317,12 @@ def test_lists_leave_out_the_draft_and_the_restricted_practice(client, demo, lan
         assert escape(french.title) not in html and escape(english.title) not in html
     shown = demo.english[("practices", "mindlab-usagers")] if language == "en" else demo.practices["mindlab-usagers"]
     assert escape(shown.title) in html
+
+
+def test_english_pages_open_in_wagtail_localize_translation_editor(client, demo, superuser):
+    client.force_login(superuser)
+    english = demo.english[("practices", "lezoux-mediatheque")]
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]
+    assert "library cards for 20,000 inhabitants" in response.content.decode()
