@@ -11,10 +11,17 @@ from praxis.models import HomePage
 from praxis.services.locales import sync_locales
 
 HOME_TITLE = "Praxis"
-HOME_INTRO = (
-    "Les pratiques inspirantes des laboratoires d'innovation publique, "
-    "décrites pour être retrouvées, comparées et transposées."
-)
+HOME_INTROS = {
+    "fr": (
+        "Les pratiques inspirantes des laboratoires d'innovation publique, "
+        "décrites pour être retrouvées, comparées et transposées."
+    ),
+    "en": (
+        "The inspiring practices of public innovation labs, "
+        "described so that others can find, compare and transpose them."
+    ),
+}
+HOME_INTRO = HOME_INTROS["fr"]
 
 
 @transaction.atomic
@@ -41,7 +48,11 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
         site.save()
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code != "fr":
-            ensure_translation(home, Locale.objects.get(language_code=code))
+            translation = ensure_translation(home, Locale.objects.get(language_code=code)).specific
+            # A copied home page starts with the French introduction: give it its own language's.
+            if translation.intro == HOME_INTRO and code in HOME_INTROS:
+                translation.intro = HOME_INTROS[code]
+                translation.save_revision().publish()
     return home
 
 

@@ -43,3 +43,9 @@ def test_unknown_path_is_a_404_in_the_site_design(client, home):
     response = client.get("/fr/does-not-exist/")
     assert response.status_code == 404
     assert "Praxis" in response.content.decode()
+
+
+def test_english_home_has_an_english_introduction(client, home):
+    html = client.get("/en/").content.decode()
+    assert "The inspiring practices of public innovation labs" in html
+    assert "Les pratiques inspirantes" not in html
