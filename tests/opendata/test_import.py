@@ -4,10 +4,18 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from factories.opendata import GOOD_ROWS, csv_bytes
 from wagtail.models import Locale
 
 from practices.models import PracticePage
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The messages are checked in English (their source language); the catalogues translate them."""
+    with translation.override("en"):
+        yield
 
 
 def test_good_file_creates_drafts_with_every_field(lab, practice_index, run_import):
