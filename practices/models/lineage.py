@@ -31,7 +31,9 @@ class Transposition(TranslatableMixin, Orderable):
     panels = [
         FieldPanel("source"),
         FieldPanel("what_changed"),
-        FieldRowPanel([FieldPanel("outcome")]),
+        FieldRowPanel(
+            [FieldPanel("outcome", help_text=_("How the transposition turned out so far; failures are worth telling."))]
+        ),
         FieldPanel("result"),
     ]
 

@@ -2,8 +2,10 @@
 
 import html as html_lib
 
+import pytest
 from factories import LabIndexPageFactory, LabPageFactory, PolicyAreaFactory, TerritoryTypeFactory
 from factories.editorial import in_english, lab_editor, network_editor
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -123,3 +125,29 @@ class AdminCreationTests(WagtailPageTestCase):
         tabs = ["Case study", "Classification", "Territory and actors", "Transposition", "Documents and contact"]
         positions = [html.index(f">{tab}<") if f">{tab}<" in html else html.index(tab) for tab in tabs]
         self.assertEqual(positions, sorted(positions))
+
+
+# Fields Wagtail itself defines on every page (title, slug, SEO, scheduling) carry Wagtail's help.
+WAGTAIL_PAGE_FIELDS = {"title", "slug", "seo_title", "search_description", "show_in_menus", "go_live_at", "expire_at"}
+
+
+def field_panels(panel):
+    if isinstance(panel, FieldPanel):
+        yield panel
+    for child in getattr(panel, "children", ()):
+        yield from field_panels(child)
+    if isinstance(panel, InlinePanel):
+        yield from field_panels(panel.child_edit_handler)
+
+
+@pytest.mark.parametrize("model", [LabIndexPage, LabPage, ProgrammePage, PracticeIndexPage, PracticePage])
+def test_every_field_a_writer_fills_has_help_text(model):
+    missing = []
+    for panel in field_panels(model.get_edit_handler()):
+        if panel.field_name in WAGTAIL_PAGE_FIELDS:
+            continue
+        field_model = panel.model or model
+        help_text = panel.help_text or field_model._meta.get_field(panel.field_name).help_text
+        if not str(help_text).strip():
+            missing.append(f"{field_model.__name__}.{panel.field_name}")
+    assert missing == []

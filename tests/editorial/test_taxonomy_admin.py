@@ -5,6 +5,7 @@ import html as html_lib
 import pytest
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django.utils import translation
 from factories import LabPageFactory, MethodFactory, PolicyAreaFactory, PracticePageFactory
 from factories.editorial import in_english
 
@@ -143,7 +144,7 @@ def test_unused_term_is_deleted(team_client):
 def test_a_method_used_by_a_lab_is_protected_everywhere(home):
     method = MethodFactory(name="Ethnographie", slug="ethnographie-test")
     LabPageFactory(methods=[method])
-    with pytest.raises(ProtectedError, match="still classifies 1 lab"):
+    with translation.override("en"), pytest.raises(ProtectedError, match="still classifies 1 lab"):
         method.delete()
     with pytest.raises(ProtectedError):
         Method.objects.filter(pk=method.pk).delete()
