@@ -96,7 +96,11 @@ def labs_dump(request, fmt):
 def catalogue(request):
     """What the open-data dump holds, with links (a small DCAT-like index)."""
     files = [
-        {"dataset": dataset, "format": fmt, "url": request.build_absolute_uri(reverse(f"opendata:{dataset}", args=[fmt]))}
+        {
+            "dataset": dataset,
+            "format": fmt,
+            "url": request.build_absolute_uri(reverse(f"opendata:{dataset}", args=[fmt])),
+        }
         for dataset in ("practices", "labs")
         for fmt in ("json", "csv")
     ]
