@@ -1,11 +1,52 @@
 """What lab and programme pages show, in a fixed number of queries."""
 
 from django.apps import apps
-from wagtail.models import Locale
+from django.db.models import Prefetch, Q, QuerySet
+from wagtail.models import Locale, PageViewRestriction
 
 from praxis.services.access import can_see_contact_details
 from praxis.services.language import language_choice, readable_translations
 from praxis.services.translations import best_translations, localized_pages
+
+
+def private_section_paths(request=None) -> list[str]:
+    """Tree paths of the pages under a view restriction (their descendants are private too).
+
+    One query, kept on ``request`` so a page's several look-ups share it (Wagtail's
+    ``.public()`` runs this query again for every queryset).
+    """
+    paths = getattr(request, "_praxis_private_paths", None)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            request._praxis_private_paths = paths
+    return paths
+
+
+def public_q(paths, prefix: str = "") -> Q:
+    """Matches pages outside every private section; ``prefix`` reaches a related page
+    (e.g. ``"source__"``). Same rule as Wagtail's ``PageQuerySet.public()``."""
+    private = Q()
+    for path in paths:
+        private |= Q(**{f"{prefix}path__startswith": path})
+    return ~private if paths else Q()
+
+
+# What a link to a page needs: its title, its URL, and its language (lang attribute,
+# fallback badge, localisation). Loading only these makes link look-ups much cheaper.
+PAGE_LINK_FIELDS = ("title", "url_path", "translation_key", "locale", "locale__language_code")
+
+
+def link_fields(prefix: str = "", *extra: str) -> list[str]:
+    """``only()`` arguments for page links, optionally through a relation (``"source__"``)."""
+    return [f"{prefix}{name}" for name in (*PAGE_LINK_FIELDS, *extra)]
+
+
+def related_ids(manager):
+    """The pks of a many-to-many relation: a subquery when it is in the database, a list when
+    it is held in memory (a preview), so one query serves both."""
+    related = manager.all()
+    return related.values("pk") if isinstance(related, QuerySet) else [item.pk for item in related]
 
 
 def public_labs():
@@ -14,22 +55,31 @@ def public_labs():
     return LabPage.objects.live().public()
 
 
+def with_lab_card_data(queryset):
+    """Everything a lab card shows (locale, logo and its renditions) in a fixed number of queries."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related("locale", "logo").prefetch_related(Prefetch("logo__renditions", queryset=renditions))
+
+
 def lab_directory(index_page, request) -> dict:
     locale = Locale.get_active()
-    labs = readable_translations(public_labs(), request, locale).select_related("locale", "logo").order_by("title")
+    labs = with_lab_card_data(readable_translations(public_labs(), request, locale)).order_by("title")
     return {"labs": list(labs), "active_locale": locale, "language_choice": language_choice(request)}
 
 
 def lab_context(lab, request) -> dict:
     """The lab's practices (any language, one per practice) and programmes."""
-    from labs.models import ProgrammePage
+    from labs.models import Method, ProgrammePage
 
     locale = Locale.get_active()
+    public = public_q(private_section_paths(request))
     # Practices depend on labs, not the reverse: the practices app lists a lab's practices.
     practices = apps.get_app_config("practices").practices_of_lab(lab, request, locale)
     programmes = (
         best_translations(
-            ProgrammePage.objects.live().public().filter(labs__translation_key=lab.translation_key), locale
+            ProgrammePage.objects.live().filter(public, labs__translation_key=lab.translation_key).distinct(), locale
         )
         .select_related("locale")
         .order_by("-start_year", "title")
@@ -37,7 +87,7 @@ def lab_context(lab, request) -> dict:
     return {
         "practices": practices,
         "programmes": list(programmes),
-        "methods": list(lab.methods.all()),
+        "methods": list(Method.objects.filter(pk__in=related_ids(lab.methods))),
         "active_locale": locale,
         "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
         "language_choice": language_choice(request),
@@ -45,12 +95,21 @@ def lab_context(lab, request) -> dict:
 
 
 def programme_context(programme, request) -> dict:
+    from labs.models import LabPage
+
     locale = Locale.get_active()
-    labs = localized_pages(programme.labs.live().public().select_related("locale").order_by("title"), locale)
+    public = public_q(private_section_paths(request))
+    labs = localized_pages(
+        LabPage.objects.live()
+        .filter(public, pk__in=related_ids(programme.labs))
+        .select_related("locale")
+        .order_by("title"),
+        locale,
+    )
     PracticePage = apps.get_model("practices", "PracticePage")
     practices = (
         best_translations(
-            PracticePage.objects.live().public().filter(programme__translation_key=programme.translation_key), locale
+            PracticePage.objects.live().filter(public, programme__translation_key=programme.translation_key), locale
         )
         .select_related("locale")
         .order_by("title")

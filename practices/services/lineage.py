@@ -44,30 +44,56 @@ def lineage_errors(practice) -> list[str]:
     return errors
 
 
-def lineage(practice, locale: Locale | None = None) -> dict:
-    """The practice's originals and the live, public practices transposed from it.
+# What a lineage item shows of the link itself.
+LINK_FIELDS = ("what_changed", "outcome", "result", "locale", "sort_order")
 
-    A fixed number of queries, whatever the number of links.
+
+def lineage(practice, locale: Locale | None = None, private_paths: list[str] | None = None) -> dict:
+    """The practice's live, public originals and the live, public practices transposed from it,
+    each in the active language when translated.
+
+    Two queries whatever the number of links (three when an original is in another language).
     """
+    from labs.services import link_fields, private_section_paths, public_q
     from practices.models import PracticePage, Transposition
 
+    shown = ("territory_name", "country")  # besides the link, each item names the territory
+
     locale = locale or Locale.get_active()
-    origins = list(practice.transposed_from.select_related("source", "source__locale").all())
-    visible = set(
-        PracticePage.objects.live()
-        .public()
-        .filter(pk__in=[link.source_id for link in origins])
-        .values_list("pk", flat=True)
-    )
-    origins = [link for link in origins if link.source_id in visible]
+    if private_paths is None:
+        private_paths = private_section_paths()
+    public = public_q(private_paths)
+
+    # Where it came from: the links this page holds, with their live, public originals.
+    if "transposed_from" in getattr(practice, "_cluster_related_objects", {}):
+        # A preview: the links are in memory, not in the database yet.
+        origins = [link for link in practice.transposed_from.all() if link.source_id]
+        sources = {
+            page.pk: page
+            for page in PracticePage.objects.live()
+            .filter(public, pk__in=[link.source_id for link in origins])
+            .select_related("locale")
+        }
+        origins = [link for link in origins if link.source_id in sources]
+        for link in origins:
+            link.source = sources[link.source_id]
+    else:
+        origins = list(
+            Transposition.objects.filter(practice=practice, source__live=True)
+            .filter(public_q(private_paths, prefix="source__"))
+            .select_related("source", "source__locale")
+            .only(*LINK_FIELDS, "source", *link_fields("source__", *shown))
+            .order_by("sort_order", "pk")
+        )
     localized_sources = localized_pages([link.source for link in origins], locale)
     came_from = [{"link": link, "practice": source} for link, source in zip(origins, localized_sources, strict=True)]
 
     # Where it went: links from any translation of a later practice, one per practice.
-    public_targets = PracticePage.objects.live().public()
     links = (
-        Transposition.objects.filter(source__translation_key=practice.translation_key, practice__in=public_targets)
+        Transposition.objects.filter(source__translation_key=practice.translation_key, practice__live=True)
+        .filter(public_q(private_paths, prefix="practice__"))
         .select_related("practice", "practice__locale")
+        .only(*LINK_FIELDS, "practice", *link_fields("practice__", *shown))
         .order_by("practice__translation_key", "practice_id")
     )
     chosen = {}

@@ -17,12 +17,18 @@ def public_practices():
     return PracticePage.objects.live().public()
 
 
-def with_card_data(queryset):
-    """Everything a practice card shows, fetched in a fixed number of queries."""
-    from labs.models import LabPage
+def with_card_data(queryset, private_paths=None):
+    """Everything a practice card shows, fetched in a fixed number of queries.
 
+    ``private_paths`` (``labs.services.private_section_paths``) saves the query Wagtail's
+    ``public()`` makes to find the private sections, when the caller already has them."""
+    from labs.models import LabPage
+    from labs.services import public_q
+
+    labs = LabPage.objects.live()
+    labs = labs.public() if private_paths is None else labs.filter(public_q(private_paths))
     return queryset.select_related("locale").prefetch_related(
-        Prefetch("labs", queryset=LabPage.objects.live().public().select_related("locale")),
+        Prefetch("labs", queryset=labs.select_related("locale")),
         Prefetch("policy_areas", queryset=PolicyArea.objects.all()),
         Prefetch("territory_types", queryset=TerritoryType.objects.all()),
     )
@@ -49,13 +55,23 @@ def paginate(queryset, request, per_page=PAGE_SIZE):
 
 
 def practice_cards(queryset, request, locale=None):
+    """A page of cards (``?page=``; a bad number gives the first or last page)."""
+    from labs.services import private_section_paths
+
     locale = locale or Locale.get_active()
-    practices = with_card_data(readable_translations(queryset, request, locale)).order_by("-first_published_at", "pk")
+    practices = with_card_data(
+        readable_translations(queryset, request, locale), private_section_paths(request)
+    ).order_by("-first_published_at", "pk")
     page = paginate(practices, request)
     localize_card_labs(list(page.object_list), locale)
     return page
 
 
 def practice_index_context(index_page, request) -> dict:
-    page = practice_cards(public_practices(), request)
-    return {"practices": page, "active_locale": Locale.get_active(), "language_choice": language_choice(request)}
+    from labs.services import private_section_paths, public_q
+    from practices.models import PracticePage
+
+    locale = Locale.get_active()
+    practices = PracticePage.objects.live().filter(public_q(private_section_paths(request)))
+    page = practice_cards(practices, request, locale)
+    return {"practices": page, "active_locale": locale, "language_choice": language_choice(request)}

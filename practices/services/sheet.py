@@ -1,28 +1,54 @@
-"""What a practice page shows: terms, labs, programme, lineage, contact."""
+"""What a practice page shows: terms, labs, programme, lineage, contact.
+
+A fixed number of queries whatever the number of terms, labs or transpositions:
+one for the private sections, one per vocabulary (four), one for the labs, one for
+the programme, two for the lineage (plus one per look-up of translations when
+something is not in the active language). Linked pages load only what a link needs.
+"""
 
 from wagtail.models import Locale
 
+from labs.models import LabPage, ProgrammePage
+from labs.services import link_fields, private_section_paths, public_q, related_ids
 from practices.services.lineage import lineage
 from praxis.services.access import can_see_contact_details
 from praxis.services.translations import localized_pages
 
+VOCABULARIES = ("policy_areas", "territory_types", "instruments", "methods")
+
+
+def classification(practice) -> dict[str, list]:
+    """The practice's terms in every vocabulary (a query each: four small ones cost less
+    than one UNION). Previews work too: their relations are in memory."""
+    return {name: list(getattr(practice, name).all()) for name in VOCABULARIES}
+
 
 def practice_context(practice, request) -> dict:
     locale = Locale.get_active()
-    labs = localized_pages(practice.labs.live().public().select_related("locale"), locale)
+    private_paths = private_section_paths(request)
+    public = public_q(private_paths)
+    labs = localized_pages(
+        LabPage.objects.live()
+        .filter(public, pk__in=related_ids(practice.labs))
+        .select_related("locale")
+        .only(*link_fields())
+        .order_by("title"),
+        locale,
+    )
     programme = None
     if practice.programme_id:
-        from labs.models import ProgrammePage
-
-        found = ProgrammePage.objects.live().public().filter(pk=practice.programme_id)
+        found = (
+            ProgrammePage.objects.live()
+            .filter(public, pk=practice.programme_id)
+            .select_related("locale")
+            .only(*link_fields())
+        )
         programme = next(iter(localized_pages(found, locale)), None)
     return {
-        "policy_areas": list(practice.policy_areas.all()),
-        "territory_types": list(practice.territory_types.all()),
-        "instruments": list(practice.instruments.all()),
-        "methods": list(practice.methods.all()),
+        **classification(practice),
         "labs": labs,
         "programme": programme,
         "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
-        **lineage(practice, locale),
+        "active_locale": locale,
+        **lineage(practice, locale, private_paths),
     }

@@ -54,16 +54,23 @@ def defined_terms(terms, set_name: str, language: str) -> list[dict]:
     ]
 
 
-def practice_data(page, request=None) -> dict:
+def practice_data(page, request=None, shown=None) -> dict:
+    """``shown``: the practice page's template context, when it has the labs, terms and
+    programme (``practices.services.sheet.practice_context``): reused, not queried again
+    (and safe in previews, whose relations are in memory)."""
+    shown = shown if shown is not None and "policy_areas" in shown else None
     language = page.locale.language_code
     locale = Locale.get_active() if request is not None else page.locale
-    labs = localized_pages(page.labs.live().public().select_related("locale"), locale)
+    if shown is not None:
+        labs = shown["labs"]
+    else:
+        labs = localized_pages(page.labs.live().public().select_related("locale"), locale)
     years = f"{page.start_year}/{page.end_year or '..'}" if page.start_year else None
-    keywords = [
-        term.label(language)
-        for field in ("policy_areas", "instruments", "methods")
-        for term in getattr(page, field).all()
-    ]
+
+    def terms(field):
+        return shown[field] if shown is not None else getattr(page, field).all()
+
+    keywords = [term.label(language) for field in ("policy_areas", "instruments", "methods") for term in terms(field)]
     place = compact(
         {
             "@type": "Place",
@@ -86,20 +93,24 @@ def practice_data(page, request=None) -> dict:
         "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
         "license": licence_url(page.licence),
         "keywords": ", ".join(keywords),
-        "about": defined_terms(page.policy_areas.all(), "policy areas", language),
+        "about": defined_terms(terms("policy_areas"), "policy areas", language),
         "spatialCoverage": place,
         "temporalCoverage": years,
         "author": [organisation(lab, request) for lab in labs],
         "publisher": {"@type": "Organization", "name": "Praxis", "url": absolute(request, "/")},
     }
-    if page.programme_id:
+    if shown is not None:
+        programmes = [shown["programme"]] if shown.get("programme") else []
+    elif page.programme_id:
         from labs.models import ProgrammePage
 
         programmes = localized_pages(ProgrammePage.objects.live().public().filter(pk=page.programme_id), locale)
-        if programmes:
-            data["isPartOf"] = compact(
-                {"@type": "CreativeWork", "name": programmes[0].title, "url": programmes[0].get_full_url(request)}
-            )
+    else:
+        programmes = []
+    if programmes:
+        data["isPartOf"] = compact(
+            {"@type": "CreativeWork", "name": programmes[0].title, "url": programmes[0].get_full_url(request)}
+        )
     return compact(data)
 
 
@@ -138,7 +149,7 @@ def lab_data(page, request=None) -> dict:
 
 @register.simple_tag(takes_context=True)
 def practice_structured_data(context, page):
-    return script(practice_data(page, context.get("request")))
+    return script(practice_data(page, context.get("request"), shown=context))
 
 
 @register.simple_tag(takes_context=True)
