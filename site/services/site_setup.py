@@ -5,7 +5,7 @@ Idempotent: running it again changes nothing. Used by ``load_demo`` and the test
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from praxis.models import HomePage
 from praxis.services.locales import sync_locales
@@ -26,12 +26,16 @@ HOME_INTRO = HOME_INTROS["fr"]
 
 @transaction.atomic
 def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
-    """Return the French home page, creating the site around it if needed."""
+    """Return the French home page, creating the site around it if needed.
+
+    Also recreates the tree's root page and the root collection when an emptied
+    database has lost them (a flushed test database, for instance).
+    """
     sync_locales()
     french = Locale.objects.get(language_code="fr")
     home = HomePage.objects.filter(locale=french).first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=french)
         # Wagtail's first migration leaves a placeholder "Welcome" page: replace it.
         for placeholder in root.get_children().filter(
             content_type__model="page", content_type__app_label="wagtailcore"
@@ -39,6 +43,8 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
             placeholder.delete()
         home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="accueil", intro=HOME_INTRO, locale=french))
         home.save_revision().publish()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Praxis")
