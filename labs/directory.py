@@ -25,6 +25,8 @@ class LabDirectoryFilterForm(forms.Form):
 
     def filter(self, queryset):
         """The labs matching the valid filters; invalid values are reported, not applied."""
+        if not self.is_bound:
+            return queryset
         if not self.is_valid():
             valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
         else:

@@ -1,6 +1,7 @@
 """What lab and programme pages show, in a fixed number of queries."""
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from wagtail.models import Locale, PageViewRestriction
 
@@ -64,9 +65,26 @@ def with_lab_card_data(queryset):
 
 
 def lab_directory(index_page, request) -> dict:
+    from labs.directory import LabDirectoryFilterForm, map_points
+
     locale = Locale.get_active()
-    labs = with_lab_card_data(readable_translations(public_labs(), request, locale)).order_by("title")
-    return {"labs": list(labs), "active_locale": locale, "language_choice": language_choice(request)}
+    readable = readable_translations(public_labs(), request, locale)
+    countries = readable.order_by().values_list("country", flat=True).distinct()
+    filters = LabDirectoryFilterForm(request.GET or None, available_countries=list(countries))
+    labs = list(
+        with_lab_card_data(filters.filter(readable))
+        .defer("description")  # the only large column, never shown in the directory
+        .order_by("title")
+    )
+    return {
+        "labs": labs,
+        "filter_form": filters,
+        "map_points": map_points(labs),
+        "map_tile_url": settings.PRAXIS_MAP_TILE_URL,
+        "map_attribution": settings.PRAXIS_MAP_ATTRIBUTION,
+        "active_locale": locale,
+        "language_choice": language_choice(request),
+    }
 
 
 def lab_context(lab, request) -> dict:
@@ -82,6 +100,7 @@ def lab_context(lab, request) -> dict:
             ProgrammePage.objects.live().filter(public, labs__translation_key=lab.translation_key).distinct(), locale
         )
         .select_related("locale")
+        .only(*link_fields("", "start_year", "end_year"))
         .order_by("-start_year", "title")
     )
     return {

@@ -27,6 +27,7 @@ from practices.demo.publishing import PageSpec, upsert_page
 from practices.demo.text import EN, FR, localize
 from practices.demo.translation import translate_page
 from practices.models import Instrument, PolicyArea, PracticeIndexPage, PracticePage, TerritoryType
+from practices.services.vocabularies import ensure_vocabularies
 from praxis.models import StandardPage
 from praxis.services.site_setup import ensure_site
 
@@ -206,6 +207,7 @@ def run_editorial_setup():
 def load_demo() -> DemoContent:
     """Create or update the whole demo: site skeleton, labs, programmes, practices, translations."""
     home = ensure_site()
+    ensure_vocabularies()  # the demo classifies practices with the seeded terms
     content = DemoContent(home=home)
     _load_skeleton(content, home)
     _load_labs(content)
