@@ -99,7 +99,7 @@ def _load_skeleton(content: DemoContent, home):
         ("practice-index", PracticeIndexPage, site_pages.PRACTICE_INDEX),
     ):
         # One index of each kind under the home page, whatever its slug (max_count_per_parent = 1).
-        values = {"title": data["title"], "slug": data["slug"], "intro": data["intro"]}
+        values = {"title": data["title"], "slug": data["slug"], "intro": data["intro"], "show_in_menus": True}
         _publish(content, "pages", key, PageSpec(model, home, {}, values))
     for data in (
         site_pages.about_page(about_image.pk),
