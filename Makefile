@@ -63,3 +63,10 @@ messages-check:
 
 bench-render:
 	$(UV) run python tests/bench/render_pages.py
+
+# Search benchmark: Praxis vs stock Wagtail at 1,000 and 10,000 practices, SQLite then
+# PostgreSQL (skipped with a message when the PostgreSQL binaries are missing).
+bench-search:
+	$(UV) run python tests/bench/search_bench.py
+	@.ci/with-postgres $(UV) run python tests/bench/search_bench.py || \
+		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-search: PostgreSQL not installed, skipped"; else exit $$status; fi; }

@@ -58,12 +58,23 @@ class ScanKey(Func):
     output_field = BigIntegerField()
 
 
-def candidates_sql(candidates, connection) -> tuple[str, list]:
-    """SQL for ``IN (...)``: a queryset's primary keys or a list of ids."""
+def candidates_sql(candidates, connection, *, as_text=False) -> tuple[str, list]:
+    """SQL for ``IN (...)``: a queryset's primary keys or a list of ids (as text to
+    compare with Wagtail's ``object_id`` column)."""
     if isinstance(candidates, QuerySet):
         sql, params = candidates.order_by().values("pk").query.sql_with_params()
+        if as_text:
+            return f"(SELECT CAST(q.pk AS TEXT) FROM ({sql}) AS q)", list(params)  # noqa: S608
         return f"({sql})", list(params)
     id_list = IdList(candidates)
+    if as_text:
+        if connection.vendor == "sqlite":
+            return "(SELECT CAST(value AS TEXT) FROM json_each(%s))", [json.dumps(id_list.ids)]
+        if connection.vendor == "postgresql":
+            return "(SELECT unnest(%s::text[]))", [[str(pk) for pk in id_list.ids]]
+        return "(" + ", ".join(["%s"] * len(id_list.ids)) + ")" if id_list.ids else "(NULL)", [
+            str(pk) for pk in id_list.ids
+        ]
     vendor_method = getattr(id_list, f"as_{connection.vendor}", id_list.as_sql)
     return vendor_method(None, connection)
 

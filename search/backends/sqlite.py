@@ -36,30 +36,34 @@ class SQLiteTextMatch(TextMatch):
         self.match = f"{columns} : ({expression})"
         self.connection = connections[router.db_for_read(IndexEntry)]
 
-    def _from(self) -> tuple[str, list]:
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        types = ", ".join(str(int(pk)) for pk in self.content_types) or "NULL"
-        sql = (
-            f"FROM {fts} CROSS JOIN {entries} AS e ON e.id = {fts}.rowid "  # noqa: S608 (table names and ints only)
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({types})"
-        )
-        return sql, [self.match]
+    def _types(self) -> str:
+        return ", ".join(str(int(pk)) for pk in self.content_types) or "NULL"
 
     def ids_filter(self):
-        sql, params = self._from()
-        return RawSQL(f"SELECT CAST(e.object_id AS INTEGER) {sql}", params)  # noqa: S611 (user input only in params)
+        """Object ids of the matching entries. The entries are read through their narrow
+        (content type, object id) index: ``+e.id`` keeps SQLite from fetching each wide
+        entry row (whole bodies of text) by rowid."""
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        sql = (
+            f"SELECT CAST(e.object_id AS INTEGER) FROM {entries} e "  # noqa: S608 (table names and ints only)
+            f"WHERE e.content_type_id IN ({self._types()}) AND +e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"
+        )
+        return RawSQL(sql, [self.match])  # noqa: S611 (user input only in params)
 
     def ranked(self, candidates, start, stop):
-        fts = SQLiteFTSIndexEntry._meta.db_table
-        sql, params = self._from()
-        in_sql, in_params = candidates_sql(candidates, self.connection)
+        """bm25() only for the candidates' entries, found through the narrow index."""
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        in_sql, in_params = candidates_sql(candidates, self.connection, as_text=True)
         limit = -1 if stop is None else max(stop - start, 0)
         query = (
-            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, {BM25_WEIGHTS}) AS score {sql} "
-            f"AND CAST(e.object_id AS INTEGER) IN {in_sql} ORDER BY score, e.object_id LIMIT %s OFFSET %s"
+            f"WITH c AS MATERIALIZED (SELECT e.id, e.object_id FROM {entries} e "  # noqa: S608
+            f"WHERE e.content_type_id IN ({self._types()}) AND e.object_id IN {in_sql}) "
+            f"SELECT CAST(c.object_id AS INTEGER) AS pk, bm25({fts}, {BM25_WEIGHTS}) AS score "
+            f"FROM {fts} CROSS JOIN c ON c.id = {fts}.rowid WHERE {fts} MATCH %s "
+            "ORDER BY score, pk LIMIT %s OFFSET %s"
         )
         with self.connection.cursor() as cursor:
-            cursor.execute(query, [*params, *in_params, limit, start])
+            cursor.execute(query, [*in_params, self.match, limit, start])
             # bm25() is negative, lower is better: report higher-is-better scores.
             return [(pk, -score) for pk, score in cursor.fetchall()]
 

@@ -1,10 +1,13 @@
 """The practice search: text, facets, sorting and pagination, in a fixed number of queries.
 
 1. The candidates: live, public practices the reader can read (their language, else
-   the original: ``readable_translations``) whose text matches — one query returning ids.
-2. Facet counts over those ids: one grouped ``UNION ALL`` query (``facets.count_all``).
-3. The results: the candidates passing every facet, ordered (relevance is ranked by the
-   backend in SQL, or by Elasticsearch's scores), one page fetched with its card data.
+   the original), whose text matches: one query returning ids (``practice_candidates``).
+2. One pass over the candidates (``facts.candidate_facts``): which selected facets each
+   passes, the results in order, the counts of the column facets.
+3. The relation facets (taxonomies, labs) counted in one grouped ``UNION ALL`` query
+   over those id lists (``facets.count_relations``).
+4. One page of results: ranked by the backend (relevance) or already in order, fetched
+   with its card data.
 
 The number of queries does not grow with the number of results or facet values.
 """
@@ -13,19 +16,17 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from labs.models import LabPage
 from practices.models import PracticePage
 from practices.services.listing import localize_card_labs, with_card_data
-from search.backends.base import IdList, ScanKey
-from search.backends.terms import fold
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.facet_groups import facet_groups
-from search.services.facets import Vocabulary, count_all, selection
+from search.services.facets import Vocabulary, count_relations, selection
+from search.services.facts import Facts, candidate_facts
 from search.services.params import SearchParams
 from search.services.scope import readable_ids, readable_pages
 
@@ -47,10 +48,6 @@ CARD_UNUSED = (
     "documents",
     "sources",
 )
-ORDERINGS = {
-    "newest": ("-first_published_at", "-pk"),
-    "verified": (F("last_verified").desc(nulls_last=True), "-first_published_at", "-pk"),
-}
 
 
 @dataclass
@@ -82,23 +79,10 @@ def practice_candidates(request, params: SearchParams, locale) -> tuple[list[int
     return ids, match, degraded
 
 
-def among(ids: list[int]):
-    """Practices among ``ids``, read through the narrow facet index rather than row by row."""
-    return PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id")).filter(_scan_key__in=IdList(ids)).order_by()
-
-
-def ordered_ids(candidate_ids, chosen, params: SearchParams, match, start, stop) -> tuple[list[int], int]:
-    """The ids of one page of results, in order, and the total."""
-    results = among(candidate_ids).filter(chosen.all())
-    sort = params.effective_sort
-    if sort == "relevance" and match is not None:
-        ids = list(results.values_list("pk", flat=True))
-        return [pk for pk, _score in match.ranked(ids, start, stop)], len(ids)
-    if sort == "title":
-        rows = sorted(results.values_list("pk", "title"), key=lambda row: (fold(row[1]), row[0]))
-        return [pk for pk, _title in rows[start:stop]], len(rows)
-    ids = list(results.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"])).values_list("pk", flat=True))
-    return ids[start:stop], len(ids)
+def page_ids(facts: Facts, params: SearchParams, match, start, stop) -> list[int]:
+    if params.effective_sort == "relevance" and match is not None:
+        return [pk for pk, _score in match.ranked(facts.result_ids, start, stop)]
+    return facts.result_ids[start:stop]
 
 
 def practice_page(ids: list[int], locale) -> list[PracticePage]:
@@ -130,8 +114,8 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     locale = Locale.get_active()
     chosen = selection(params, Vocabulary.load())
     candidate_ids, match, _degraded = practice_candidates(request, params, locale)
-    ids, _total = ordered_ids(candidate_ids, chosen, params, match, 0, limit)
-    return ids
+    facts = candidate_facts(candidate_ids, chosen, params, ranked=match is not None)
+    return page_ids(facts, params, match, 0, limit)
 
 
 def run_search(request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True) -> SearchOutcome:
@@ -148,20 +132,20 @@ def run_search(request, params: SearchParams, *, per_page=None, with_facets=True
     if params.terms and not candidate_ids:
         zero_results.record(" ".join(params.terms), locale.language_code)
 
+    facts = candidate_facts(candidate_ids, chosen, params, ranked=match is not None)
+    total = len(facts.result_ids)
     # Pagination: a page past the end shows the last one, and says so.
-    number = params.page
-    ids, total = ordered_ids(candidate_ids, chosen, params, match, (number - 1) * per_page, number * per_page)
-    last = max(1, -(-total // per_page))
+    number, last = params.page, max(1, -(-total // per_page))
     if number > last:
         notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
         number = last
-        ids, total = ordered_ids(candidate_ids, chosen, params, match, (number - 1) * per_page, number * per_page)
+    ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
     paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
     page = PaginatorPage(practice_page(ids, locale), number, paginator)
 
     outcome = SearchOutcome(params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale)
     if with_facets:
-        counts = count_all(candidate_ids, chosen)
+        counts = {**facts.counts, **count_relations(facts.result_ids, facts.ids_by_facet)}
         outcome.facets = facet_groups(params, counts, vocabulary, chosen, locale)
     if with_labs and number == 1:
         outcome.labs = matching_labs(request, params, locale)

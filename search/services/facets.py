@@ -6,6 +6,7 @@ apply every *other* facet's selection (not its own), so each number says how man
 results choosing that value would give.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Q, Value
@@ -53,6 +54,8 @@ class Selection:
     filters: dict[str, Q] = field(default_factory=dict)
     lab_keys: dict[str, list[int]] = field(default_factory=dict)  # translation key -> selected ids
     notices: list[str] = field(default_factory=list)
+    members: dict[str, object] = field(default_factory=dict)  # relation facets: practice ids subquery
+    accepts: dict[str, Callable[[object], bool]] = field(default_factory=dict)  # column facets: value test
 
     def all(self, except_facet: str | None = None) -> Q:
         combined = Q()
@@ -78,10 +81,12 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             result.notices.append(unknown_value(name))
         if known:
             model, column = through(RELATIONS[name])
-            result.filters[name] = Q(pk__in=model.objects.filter(**{f"{column}__in": known}).values("practicepage_id"))
+            result.members[name] = model.objects.filter(**{f"{column}__in": known}).values("practicepage_id")
+            result.filters[name] = Q(pk__in=result.members[name])
     for name, model_field in FIELDS.items():
         if params.selected(name):
             result.filters[name] = Q(**{f"{model_field}__in": params.selected(name)})
+            result.accepts[name] = set(params.selected(name)).__contains__
     if params.selected("lab"):
         for pk, key in LabPage.objects.filter(pk__in=params.selected("lab")).values_list("pk", "translation_key"):
             result.lab_keys.setdefault(str(key), []).append(pk)
@@ -90,11 +95,8 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             result.notices.append(unknown_value("lab"))
         if keys:
             model, _column = through("labs")
-            result.filters["lab"] = Q(
-                pk__in=model.objects.filter(labpage__translation_key__in=keys).values("practicepage_id")
-            )
-        elif params.selected("lab"):
-            result.filters["lab"] = Q(pk__in=[])
+            result.members["lab"] = model.objects.filter(labpage__translation_key__in=keys).values("practicepage_id")
+            result.filters["lab"] = Q(pk__in=result.members["lab"])
     years = Q()
     if params.year_from is not None:
         years &= Q(start_year__gte=params.year_from)
@@ -102,50 +104,38 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
         years &= Q(start_year__lte=params.year_to)
     if years:
         result.filters["year"] = years
+        low, high = params.year_from, params.year_to
+        result.accepts["year"] = lambda year: (
+            year is not None and (low is None or year >= low) and (high is None or year <= high)
+        )
     return result
 
 
-def count_all(candidate_ids: list[int], chosen: Selection) -> dict[str, dict[str, int]]:
-    """``{facet: {value: count}}`` for every facet, in one ``UNION ALL`` query.
+SCALAR = {**FIELDS, "year": "start_year"}  # facet -> practice column
 
-    Labs are counted by lab page id (``facet_groups`` merges a lab's translations).
-    """
 
-    def base(facet):
-        return (
-            PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id"))
-            .filter(_scan_key__in=IdList(candidate_ids))
-            .filter(chosen.all(except_facet=facet))
-            .order_by()
-        )
+def among(ids: list[int]):
+    """Practices among ``ids``, read through the narrow facet index rather than row by row."""
+    return PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id")).filter(_scan_key__in=IdList(ids)).order_by()
 
+
+def count_relations(result_ids: list[int], ids_by_facet: dict[str, list[int]]) -> dict[str, dict[str, int]]:
+    """Counts of the relation facets (taxonomies, labs) in one ``UNION ALL`` grouped query:
+    each over the results, or, for a facet with a selection, over the candidates passing
+    every other facet (``facts.candidate_facts``). Labs by lab page id."""
     branches = []
-    for name, relation in RELATIONS.items():
+    for name, relation in [*RELATIONS.items(), ("lab", "labs")]:
         model, column = through(relation)
+        ids = ids_by_facet.get(name, result_ids)
         branches.append(
-            model.objects.filter(practicepage_id__in=base(name).values("pk"))
+            model.objects.filter(practicepage_id__in=IdList(ids))
             .values(value=Cast(column, CharField()))
             .annotate(facet=Value(name, CharField()), n=Count("practicepage_id"))
             .values_list("facet", "value", "n")
         )
-    labs, _column = through("labs")
-    branches.append(
-        labs.objects.filter(practicepage_id__in=base("lab").values("pk"))
-        .values(value=Cast("labpage_id", CharField()))
-        .annotate(facet=Value("lab", CharField()), n=Count("practicepage_id"))
-        .values_list("facet", "value", "n")
-    )
-    for name, model_field in {**FIELDS, "year": "start_year"}.items():
-        branches.append(
-            base(name)
-            .values(value=Cast(model_field, CharField()))
-            .annotate(facet=Value(name, CharField()), n=Count("pk"))
-            .values_list("facet", "value", "n")
-        )
     counts: dict[str, dict[str, int]] = {}
     for facet, value, number in branches[0].union(*branches[1:], all=True):
-        if value not in (None, ""):
-            counts.setdefault(facet, {})[value] = number
+        counts.setdefault(facet, {})[value] = number
     return counts
 
 

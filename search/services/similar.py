@@ -1,7 +1,7 @@
 """Practices similar to a practice: shared classification first, then shared words.
 
 Never the practice itself or any of its translations; only live, public practices the
-reader can read (their language, else the original). A fixed number of queries.
+reader can read (their language, else the original). Four queries.
 """
 
 from django.db import connection
@@ -10,13 +10,13 @@ from wagtail.models import Locale, Page
 from practices.models import PracticePage
 from search.backends.terms import search_terms
 from search.services.backend import text_match
-from search.services.engine import practice_page
 from search.services.scope import readable_pages
 
 # How much one shared term of each vocabulary counts.
 WEIGHTS = {"policy_areas": 3, "instruments": 2, "territory_types": 1, "methods": 1}
 CANDIDATES = 300  # best practices by shared terms, re-ranked with the text
 TEXT_WEIGHT = 2.0  # the best text match is worth this many shared-term points
+SHOWN = ("title", "url_path", "locale", "territory_name", "start_year", "translation_key", "depth", "path")
 
 
 def shared_term_scores(page: PracticePage) -> dict[int, int]:
@@ -64,4 +64,6 @@ def similar_practices(page: PracticePage, request=None, limit: int = 4) -> list[
         ids = [pk for pk, _score in match.ranked(scope.filter(pk__in=match.ids_filter()), 0, limit)]
     else:
         ids = []
-    return practice_page(ids, locale)
+    pages = PracticePage.objects.filter(pk__in=ids).select_related("locale").only(*SHOWN)
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]

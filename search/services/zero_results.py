@@ -69,8 +69,8 @@ def flush() -> int:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(sql, [(query, language, day, count) for (query, language, day), count in batch.items()])
-    except DatabaseError:
-        logger.warning("Could not write %s searches without results; will retry.", sum(batch.values()), exc_info=True)
+    except DatabaseError as error:
+        logger.warning("Could not write %s searches without results (%s); will retry.", sum(batch.values()), error)
         with _lock:
             for key, count in batch.items():
                 _pending[key] += count
