@@ -54,16 +54,37 @@ def paginate(queryset, request, per_page=PAGE_SIZE):
         return paginator.page(paginator.num_pages)
 
 
+# What a practice card shows (includes/practice_card.html); the long texts stay in the database.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "translation_key",
+    "locale",
+    "locale__language_code",
+    "summary",
+    "territory_name",
+    "country",
+    "lifecycle_stage",
+    "start_year",
+    "first_published_at",
+)
+
+
 def practice_cards(queryset, request, locale=None):
-    """A page of cards (``?page=``; a bad number gives the first or last page)."""
+    """A page of cards (``?page=``; a bad number gives the first or last page).
+
+    The ordered ids of every card come in one query (one column); only the cards of the
+    requested page are loaded, with their card fields, labs and terms.
+    """
     from labs.services import private_section_paths
+    from practices.models import PracticePage
 
     locale = locale or Locale.get_active()
-    practices = with_card_data(
-        readable_translations(queryset, request, locale), private_section_paths(request)
-    ).order_by("-first_published_at", "pk")
-    page = paginate(practices, request)
-    localize_card_labs(list(page.object_list), locale)
+    ordered = readable_translations(queryset, request, locale).order_by("-first_published_at", "pk")
+    page = paginate(list(ordered.values_list("pk", flat=True)), request)
+    cards = with_card_data(PracticePage.objects.filter(pk__in=page.object_list), private_section_paths(request))
+    by_id = {practice.pk: practice for practice in cards.only(*CARD_FIELDS)}
+    page.object_list = localize_card_labs([by_id[pk] for pk in page.object_list if pk in by_id], locale)
     return page
 
 

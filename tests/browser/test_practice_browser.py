@@ -27,4 +27,4 @@ def test_practice_page_heading_and_transposition_sheet_in_chromium(live_server, 
         # The sheet is laid out on screen, not collapsed to nothing.
         box = sheet.bounding_box()
         assert box is not None and box["height"] > 100 and box["width"] > 300
-        screenshot("practice-fr-1280")
+        screenshot("practice-transposition-sheet-fr-1280")
