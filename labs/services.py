@@ -3,11 +3,20 @@
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
 from praxis.services.access import can_see_contact_details
 from praxis.services.language import language_choice, readable_translations
 from praxis.services.translations import best_translations, localized_pages
+
+
+def active_locale(page=None) -> Locale:
+    """The active language's Locale: the page's own when they match (it is loaded anyway
+    for ``<html lang>``), else Wagtail's look-up."""
+    if page is not None and page.locale.language_code == translation.get_language():
+        return page.locale
+    return Locale.get_active()
 
 
 def private_section_paths(request=None) -> list[str]:
@@ -67,7 +76,7 @@ def with_lab_card_data(queryset):
 def lab_directory(index_page, request) -> dict:
     from labs.directory import LabDirectoryFilterForm, map_points
 
-    locale = Locale.get_active()
+    locale = active_locale(index_page)
     readable = readable_translations(public_labs(), request, locale)
     countries = readable.order_by().values_list("country", flat=True).distinct()
     filters = LabDirectoryFilterForm(request.GET or None, available_countries=list(countries))
@@ -91,7 +100,7 @@ def lab_context(lab, request) -> dict:
     """The lab's practices (any language, one per practice) and programmes."""
     from labs.models import Method, ProgrammePage
 
-    locale = Locale.get_active()
+    locale = active_locale(lab)
     public = public_q(private_section_paths(request))
     # Practices depend on labs, not the reverse: the practices app lists a lab's practices.
     practices = apps.get_app_config("practices").practices_of_lab(lab, request, locale)
@@ -116,7 +125,7 @@ def lab_context(lab, request) -> dict:
 def programme_context(programme, request) -> dict:
     from labs.models import LabPage
 
-    locale = Locale.get_active()
+    locale = active_locale(programme)
     public = public_q(private_section_paths(request))
     labs = localized_pages(
         LabPage.objects.live()

@@ -89,10 +89,10 @@ def practice_cards(queryset, request, locale=None):
 
 
 def practice_index_context(index_page, request) -> dict:
-    from labs.services import private_section_paths, public_q
+    from labs.services import active_locale, private_section_paths, public_q
     from practices.models import PracticePage
 
-    locale = Locale.get_active()
+    locale = active_locale(index_page)
     practices = PracticePage.objects.live().filter(public_q(private_section_paths(request)))
     page = practice_cards(practices, request, locale)
     return {"practices": page, "active_locale": locale, "language_choice": language_choice(request)}

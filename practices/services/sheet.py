@@ -6,10 +6,8 @@ the programme, two for the lineage (plus one per look-up of translations when
 something is not in the active language). Linked pages load only what a link needs.
 """
 
-from wagtail.models import Locale
-
 from labs.models import LabPage, ProgrammePage
-from labs.services import link_fields, private_section_paths, public_q, related_ids
+from labs.services import active_locale, link_fields, private_section_paths, public_q, related_ids
 from practices.services.lineage import lineage
 from praxis.services.access import can_see_contact_details
 from praxis.services.translations import localized_pages
@@ -24,7 +22,7 @@ def classification(practice) -> dict[str, list]:
 
 
 def practice_context(practice, request) -> dict:
-    locale = Locale.get_active()
+    locale = active_locale(practice)
     private_paths = private_section_paths(request)
     public = public_q(private_paths)
     labs = localized_pages(
