@@ -28,7 +28,7 @@ from search.services.facet_groups import facet_groups
 from search.services.facets import Vocabulary, count_relations, selection
 from search.services.facts import Facts, candidate_facts
 from search.services.params import SearchParams
-from search.services.scope import readable_ids, readable_pages
+from search.services.scope import readable_pages, readable_rows
 
 PER_PAGE = 20
 LABS_SHOWN = 5
@@ -70,13 +70,14 @@ def public_practices():
     return PracticePage.objects.live().public()
 
 
-def practice_candidates(request, params: SearchParams, locale) -> tuple[list[int], object, bool]:
-    """Ids of the readable practices matching the text, the match (or None), degraded."""
+def practice_candidates(request, params: SearchParams, locale) -> tuple[list[tuple], object, bool]:
+    """``(pk, first_published_at)`` of the readable practices matching the text, the match
+    (or None), and whether a fallback backend answered."""
     match, degraded = None, False
     if params.terms:
         match, degraded = text_match(PracticePage, params.terms)
-    ids = readable_ids(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
-    return ids, match, degraded
+    rows = readable_rows(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
+    return rows, match, degraded
 
 
 def page_ids(facts: Facts, params: SearchParams, match, start, stop) -> list[int]:
@@ -113,8 +114,8 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     """The ids of the first ``limit`` results, in the page's order (for exports)."""
     locale = Locale.get_active()
     chosen = selection(params, Vocabulary.load())
-    candidate_ids, match, _degraded = practice_candidates(request, params, locale)
-    facts = candidate_facts(candidate_ids, chosen, params, ranked=match is not None)
+    candidates, match, _degraded = practice_candidates(request, params, locale)
+    facts = candidate_facts(candidates, chosen, params, ranked=match is not None)
     return page_ids(facts, params, match, 0, limit)
 
 
@@ -128,11 +129,11 @@ def run_search(request, params: SearchParams, *, per_page=None, with_facets=True
         notices.append(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
-    candidate_ids, match, degraded = practice_candidates(request, params, locale)
-    if params.terms and not candidate_ids:
+    candidates, match, degraded = practice_candidates(request, params, locale)
+    if params.terms and not candidates:
         zero_results.record(" ".join(params.terms), locale.language_code)
 
-    facts = candidate_facts(candidate_ids, chosen, params, ranked=match is not None)
+    facts = candidate_facts(candidates, chosen, params, ranked=match is not None)
     total = len(facts.result_ids)
     # Pagination: a page past the end shows the last one, and says so.
     number, last = params.page, max(1, -(-total // per_page))

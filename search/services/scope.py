@@ -6,8 +6,9 @@ window function over ``wagtailcore_page`` alone: one pass, so a text filter insi
 is evaluated once (``best_translations`` repeats its queryset three times).
 """
 
-from django.db.models import Case, F, IntegerField, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Case, F, IntegerField, TextField, Value, When, Window
+from django.db.models.functions import Cast, RowNumber
 from wagtail.models import Page
 
 from praxis.services.language import only_own_language
@@ -31,3 +32,14 @@ def readable_pages(model, request, locale, *, pk_filter=None):
 
 def readable_ids(model, request, locale, *, pk_filter=None) -> list[int]:
     return list(readable_pages(model, request, locale, pk_filter=pk_filter).values_list("pk", flat=True))
+
+
+def readable_rows(model, request, locale, *, pk_filter=None) -> list[tuple]:
+    """``(pk, first_published_at)`` of the readable pages (both from the page-scope index)."""
+    # As text (ISO 8601 sorts as dates): no date parsing for thousands of rows.
+    published = Cast("first_published_at", TextField())
+    pages = readable_pages(model, request, locale, pk_filter=pk_filter).values_list("pk", published)
+    sql, params = pages.query.sql_with_params()
+    with connection.cursor() as cursor:  # raw rows: no per-value conversion, the values are only compared
+        cursor.execute(sql, params)
+        return cursor.fetchall()
