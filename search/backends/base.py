@@ -51,11 +51,15 @@ class ScanKey(Func):
     ``pk IN (10,000 ids)`` makes SQLite look each id up by rowid in the table itself;
     for tables with wide rows (practices hold whole case studies) that is 10,000 random
     page reads. Filtering on ``+pk`` lets it scan a narrow covering index instead
-    (created by the ``search`` migrations). Harmless elsewhere (unary plus).
+    (created by the ``search`` migrations). PostgreSQL gets the plain column.
     """
 
     template = "(+%(expressions)s)"
     output_field = BigIntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # PostgreSQL hashes the id list and probes the primary key: nothing to avoid there.
+        return compiler.compile(self.source_expressions[0])
 
 
 def candidates_sql(candidates, connection, *, as_text=False) -> tuple[str, list]:
