@@ -64,7 +64,24 @@ class EditorialSetup:
     editor_groups: list[Group] = field(default_factory=list)
 
 
+# Permissions that Wagtail and wagtail-localize create in data migrations, not from a model:
+# (app label, codename) -> (content type model, name), as their migrations create them.
+MIGRATION_PERMISSIONS = {
+    ("wagtailadmin", "access_admin"): ("admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "submit_translation"): ("translation", "Can submit translations"),
+}
+
+
 def _permission(app_label: str, codename: str) -> Permission:
+    if (app_label, codename) in MIGRATION_PERMISSIONS:
+        # Recreated as their migrations do if an emptied database (a flushed test
+        # database) lost them.
+        model, name = MIGRATION_PERMISSIONS[(app_label, codename)]
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        return permission
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 

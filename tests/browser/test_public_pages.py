@@ -17,9 +17,9 @@ from practices.demo.loader import load_demo
 from practices.models import PracticeIndexPage, PracticePage
 from praxis.models import HomePage
 
-# serialized_rollback: earlier transactional tests flush the database, taking the data
-# that migrations created (admin permissions, vocabularies); this restores it first.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Transactional: the live server reads what the test commits. An earlier transactional test
+# may have flushed what migrations created; load_demo and ensure_site put back what they need.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
