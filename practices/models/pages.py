@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -59,7 +60,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(LocatedMixin, Page):
+class PracticePage(RoutablePageMixin, LocatedMixin, Page):
     """A case study, structured so that another territory can reuse it."""
 
     summary = models.TextField(
@@ -438,6 +439,13 @@ class PracticePage(LocatedMixin, Page):
     @property
     def adaptable_element_list(self):
         return self.lines(self.adaptable_elements)
+
+    @path("sheet/", name="sheet")
+    def sheet(self, request):
+        """The practice sheet as a PDF (cached per published revision and language)."""
+        from practices.pdf import practice_sheet_response
+
+        return practice_sheet_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from practices.services.sheet import practice_context
