@@ -59,3 +59,8 @@ def test_pdf_rendering_never_fetches_remote_urls():
         url_fetcher("https://tiles.example.org/evil.png")
     response = url_fetcher("/static/praxis/sheet.css")
     assert response.read().startswith(b"/*")
+
+
+def test_practice_page_links_to_its_pdf_sheet(client, practice):
+    html = client.get(practice.url).content.decode()
+    assert f'href="{practice.url}sheet/"' in html
