@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from practices.services.vocabularies import ensure_vocabularies
 from praxis.services.site_setup import ensure_site
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -65,6 +66,9 @@ def page(browser):
 
 @pytest.fixture
 def live_home(transactional_db):
+    """The site, for a live-server test. An earlier transactional test may have flushed the
+    database, taking the seeded vocabularies with it: they are put back too."""
+    ensure_vocabularies()
     return ensure_site()
 
 
