@@ -43,6 +43,30 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "praxis.settings.dev")
 os.environ["DEBUG"] = "false"
 os.environ.pop("ELASTICSEARCH_URL", None)
 
+
+def ensure_postgres_database() -> None:
+    """``.ci/with-postgres`` starts an empty cluster: create the database it points at."""
+    url = os.environ["DATABASE_URL"]
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    with psycopg.connect(
+        dbname="postgres",
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        host=config["HOST"],
+        port=config["PORT"],
+        autocommit=True,
+    ) as server:
+        if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
+            server.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+ensure_postgres_database()
+
 import django  # noqa: E402
 
 django.setup()

@@ -49,4 +49,4 @@ class QueryCountTests(TestCase):
         self.assertEqual(len(browse.context["search"].results), 20)
         self.assertEqual(large, small)
         self.assertEqual(large_browse, small_browse)
-        self.assertLessEqual(large, 30)
+        self.assertLessEqual(large, 40)  # PostgreSQL: each text match is one statement between two SET LOCAL
