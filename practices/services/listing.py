@@ -1,5 +1,6 @@
 """Lists of practices: the index page and a lab's practices, without a query per card."""
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from wagtail.models import Locale
@@ -89,6 +90,10 @@ def practice_cards(queryset, request, locale=None):
 
 
 def practice_index_context(index_page, request) -> dict:
+    # The knowledge base is listed by the search engine when it is installed (same scope,
+    # order and filters as /search/); practices does not import search (dependency direction).
+    if apps.is_installed("search"):
+        return apps.get_app_config("search").practice_index_context(index_page, request)
     from labs.services import active_locale, private_section_paths, public_q
     from practices.models import PracticePage
 

@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from labs.models import LabPage
+from labs.services import private_section_paths
 from practices.models import PracticePage
 from practices.services.listing import localize_card_labs, with_card_data
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.facet_groups import facet_groups
-from search.services.facets import Vocabulary, count_relations, selection
+from search.services.facets import TAXONOMIES, Vocabulary, count_relations, selection
 from search.services.facts import Facts, candidate_facts
 from search.services.params import SearchParams
 from search.services.scope import readable_pages, readable_rows
@@ -86,11 +87,10 @@ def page_ids(facts: Facts, params: SearchParams, match, start, stop) -> list[int
     return facts.result_ids[start:stop]
 
 
-def practice_page(ids: list[int], locale) -> list[PracticePage]:
+def practice_page(ids: list[int], locale, request=None) -> list[PracticePage]:
     """The practices of one results page with everything a result card shows."""
-    practices = with_card_data(PracticePage.objects.filter(pk__in=ids).defer(*CARD_UNUSED)).prefetch_related(
-        "instruments"
-    )
+    queryset = PracticePage.objects.filter(pk__in=ids).defer(*CARD_UNUSED)
+    practices = with_card_data(queryset, private_section_paths(request)).prefetch_related("instruments")
     by_id = {practice.pk: practice for practice in practices}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
     return localize_card_labs(ordered, locale)
@@ -113,16 +113,19 @@ def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
 def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     """The ids of the first ``limit`` results, in the page's order (for exports)."""
     locale = Locale.get_active()
-    chosen = selection(params, Vocabulary.load())
+    chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
     candidates, match, _degraded = practice_candidates(request, params, locale)
     facts = candidate_facts(candidates, chosen, params, ranked=match is not None)
     return page_ids(facts, params, match, 0, limit)
 
 
-def run_search(request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True) -> SearchOutcome:
+def run_search(
+    request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True, locale=None
+) -> SearchOutcome:
     per_page = per_page or PER_PAGE
-    locale = Locale.get_active()
-    vocabulary = Vocabulary.load()
+    locale = locale or Locale.get_active()
+    # Without facets to show, only the vocabularies a filter uses are loaded.
+    vocabulary = Vocabulary.load(None if with_facets else [name for name in TAXONOMIES if params.selected(name)])
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
     if params.q and not params.terms:
@@ -142,12 +145,12 @@ def run_search(request, params: SearchParams, *, per_page=None, with_facets=True
         number = last
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
     paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
-    page = PaginatorPage(practice_page(ids, locale), number, paginator)
+    page = PaginatorPage(practice_page(ids, locale, request), number, paginator)
 
     outcome = SearchOutcome(params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale)
     if with_facets:
         counts = {**facts.counts, **count_relations(facts.result_ids, facts.ids_by_facet)}
-        outcome.facets = facet_groups(params, counts, vocabulary, chosen, locale)
+        outcome.facets = facet_groups(params, counts, vocabulary, chosen, locale, request)
     if with_labs and number == 1:
         outcome.labs = matching_labs(request, params, locale)
     return outcome

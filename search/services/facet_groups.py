@@ -8,6 +8,7 @@ from functools import cached_property
 from django_countries import countries
 
 from labs.models import LabPage
+from labs.services import private_section_paths, public_q
 from search.services.facets import (
     ORDER,
     TAXONOMY_FACETS,
@@ -58,10 +59,10 @@ class Lab:
     group_ids: list[int]
 
 
-def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, chosen: Selection, locale) -> list:
+def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, chosen: Selection, locale, request=None):
     """Taxonomies and fixed vocabularies list every value (0 marked); countries list the
     network's countries; labs list those with results (and the selected ones)."""
-    labs = readable_labs(locale)
+    labs = readable_labs(locale, request)
     groups = []
     for name in ORDER:
         group = FacetGroup(name, str(LABELS[name]))
@@ -86,12 +87,12 @@ def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, cho
     return groups
 
 
-def readable_labs(locale) -> dict[str, Lab]:
+def readable_labs(locale, request=None) -> dict[str, Lab]:
     """Every live, public lab by translation key, in the reader's language when translated."""
     labs: dict[str, Lab] = {}
     rows = (
         LabPage.objects.live()
-        .public()
+        .filter(public_q(private_section_paths(request)))
         .order_by("pk")
         .values_list("pk", "title", "translation_key", "locale_id", "country")
     )

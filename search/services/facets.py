@@ -43,8 +43,15 @@ class Vocabulary:
     terms: dict[str, dict[str, object]]
 
     @classmethod
-    def load(cls) -> "Vocabulary":
-        return cls({name: {term.slug: term for term in model.objects.all()} for name, model in TAXONOMIES.items()})
+    def load(cls, names=None) -> "Vocabulary":
+        """The vocabularies of ``names`` (default: all three)."""
+        names = TAXONOMIES if names is None else names
+        return cls(
+            {
+                name: {term.slug: term for term in TAXONOMIES[name].objects.all()} if name in names else {}
+                for name in TAXONOMIES
+            }
+        )
 
 
 @dataclass

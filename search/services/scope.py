@@ -11,12 +11,14 @@ from django.db.models import Case, F, IntegerField, TextField, Value, When, Wind
 from django.db.models.functions import Cast, RowNumber
 from wagtail.models import Page
 
+from labs.services import private_section_paths, public_q
 from praxis.services.language import only_own_language
 
 
 def readable_pages(model, request, locale, *, pk_filter=None):
     """A ``Page`` queryset (narrow rows) of the live, public ``model`` pages the reader can read."""
-    pages = Page.objects.live().public().exact_type(model).order_by()
+    # public_q: Wagtail's .public() rule, with the private sections looked up once per request.
+    pages = Page.objects.live().filter(public_q(private_section_paths(request))).exact_type(model).order_by()
     if pk_filter is not None:
         pages = pages.filter(pk__in=pk_filter)
     if only_own_language(request):
