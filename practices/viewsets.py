@@ -8,11 +8,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, PageTitleColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from labs.models import Method
 from practices.filters import PracticeFilterSet
 from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
+from praxis.admin_refusals import ForbiddenOnRefusal
 from praxis.taxonomy import interpolate_lazy, other_languages
 
 # Vocabularies ---------------------------------------------------------------------------------
@@ -26,10 +28,31 @@ def label_column(code: str, language) -> Column:
     )
 
 
+class TaxonomyIndexView(ForbiddenOnRefusal, snippet_views.IndexView):
+    pass
+
+
+class TaxonomyCreateView(ForbiddenOnRefusal, snippet_views.CreateView):
+    pass
+
+
+class TaxonomyEditView(ForbiddenOnRefusal, snippet_views.EditView):
+    pass
+
+
+class TaxonomyDeleteView(ForbiddenOnRefusal, snippet_views.DeleteView):
+    pass
+
+
 class TaxonomyViewSet(SnippetViewSet):
     """A vocabulary: listed by order, searchable, managed by the network editorial team only
-    (Django model permissions); a term in use cannot be deleted (see wagtail_hooks)."""
+    (Django model permissions, anyone else gets a 403); a term in use cannot be deleted (see
+    wagtail_hooks)."""
 
+    index_view_class = TaxonomyIndexView
+    add_view_class = TaxonomyCreateView
+    edit_view_class = TaxonomyEditView
+    delete_view_class = TaxonomyDeleteView
     icon = "tag"
     add_to_admin_menu = False  # shown in the "Taxonomies" group
     sort_order_field = "sort_order"

@@ -1,13 +1,12 @@
 """Each lab's editors work on their lab's pages only; the network team everywhere."""
 
 import pytest
-from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 from factories import LabPageFactory, PracticePageFactory
-from factories.editorial import lab_editor
+from factories.editorial import in_english, lab_editor
 from factories.translations import translate_page
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page
@@ -20,13 +19,11 @@ image_permissions = policy_registry.get_by_type(get_image_model())
 
 
 def assert_refused(client, response):
-    """Wagtail refuses with a 403, or (for a page view) a redirect to the dashboard and a message."""
-    if response.status_code == 403:
-        return
-    assert response.status_code == 302
-    assert response["Location"] == reverse("wagtailadmin_home")
-    errors = [message for message in get_messages(response.wsgi_request) if message.level == messages.ERROR]
-    assert errors  # "Sorry, you do not have permission to access this area."
+    """A 403 page that says why (``praxis.admin_pages``), not Wagtail's redirect to the dashboard."""
+    assert response.status_code == 403
+    assert "Location" not in response
+    assert "page404__header" in response.content.decode()  # the admin's error layout
+    assert list(get_messages(response.wsgi_request)) == []  # no "Sorry, you do not have permission" for later
 
 
 def edit_url(page):
@@ -66,16 +63,56 @@ def test_lab_editor_edits_and_adds_in_own_lab(client, lab_a, editor_a):
     assert client.get(add_practice_url(lab_a)).status_code == 200
 
 
+def delete_url(page):
+    return reverse("wagtailadmin_pages:delete", args=[page.pk])
+
+
 def test_lab_editor_is_refused_on_another_lab(client, lab_a, lab_b, editor_a):
     practice_b = PracticePageFactory(parent=lab_b, title="Pratique du lab Beta")
+    revisions = practice_b.revisions.count()
     client.force_login(editor_a)
-    for url in (edit_url(lab_b), edit_url(practice_b), add_practice_url(lab_b)):
+    for url in (
+        edit_url(lab_b),
+        edit_url(practice_b),
+        add_practice_url(lab_b),
+        reverse("wagtailadmin_pages:add_subpage", args=[lab_b.pk]),
+        delete_url(practice_b),
+    ):
         assert_refused(client, client.get(url))
     assert_refused(client, client.post(add_practice_url(lab_b), {"title": "Intrusion", "slug": "intrusion"}))
     assert_refused(client, client.post(edit_url(practice_b), {"title": "Intrusion", "slug": "intrusion"}))
+    assert_refused(client, client.post(delete_url(practice_b), {"confirm_site_name": "Praxis"}))
     assert not Page.objects.filter(slug="intrusion").exists()
     practice_b.refresh_from_db()
     assert practice_b.title == "Pratique du lab Beta"
+    assert practice_b.live and not practice_b.has_unpublished_changes
+    assert practice_b.revisions.count() == revisions  # not even a draft
+    assert lab_b.get_children().count() == 1
+
+
+def test_lab_editor_cannot_delete_pages_even_in_own_lab(client, lab_a, editor_a):
+    """Editors add and edit; deleting is the network team's (no delete permission in the group)."""
+    practice = PracticePageFactory(parent=lab_a)
+    client.force_login(editor_a)
+    assert_refused(client, client.get(delete_url(practice)))
+    assert_refused(client, client.post(delete_url(practice)))
+    assert Page.objects.filter(pk=practice.pk).exists()
+
+
+def test_the_refusal_is_explained_in_the_users_language(client, lab_b, editor_a):
+    client.force_login(in_english(editor_a))
+    html = client.get(edit_url(lab_b)).content.decode()
+    assert "Access denied" in html
+    assert "You do not have permission to do this." in html
+    assert f'href="{reverse("wagtailadmin_home")}"' in html
+
+
+def test_refusals_requested_by_script_keep_wagtails_answer(client, lab_b, editor_a):
+    """Autosave and other XHR calls are refused as Wagtail does (403 without a page)."""
+    client.force_login(editor_a)
+    response = client.get(edit_url(lab_b), headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.status_code == 403
+    assert "page404__header" not in response.content.decode()
 
 
 def test_lab_editor_cannot_edit_the_site_structure(client, lab_a, editor_a, home):
