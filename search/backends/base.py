@@ -10,7 +10,7 @@ Elasticsearch.
 import json
 from collections.abc import Iterable, Sequence
 
-from django.db.models import BigIntegerField, Expression, Func, QuerySet
+from django.db.models import BigIntegerField, Expression, Func, IntegerField, Lookup, QuerySet
 
 
 class SearchUnavailable(Exception):
@@ -43,6 +43,26 @@ class IdList(Expression):
 
     def __repr__(self):
         return f"IdList({len(self.ids)} ids)"
+
+
+@IntegerField.register_lookup
+class Among(Lookup):
+    """``pk__among=ids_filter``: like ``__in``, but an :class:`IdList` becomes ``= ANY(array)``
+    on PostgreSQL. Its planner knows how many ids an array holds, whereas it guesses 200
+    for ``IN (SELECT unnest(...))`` and then probes the pages one by one (20 ms instead
+    of 4 for 10,000 ids)."""
+
+    lookup_name = "among"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        if isinstance(self.rhs, IdList) and connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs.ids]
+        rhs, rhs_params = compiler.compile(self.rhs)
+        if not rhs.startswith("("):
+            rhs = f"({rhs})"
+        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
 
 
 class ScanKey(Func):

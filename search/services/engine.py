@@ -1,13 +1,12 @@
 """The practice search: text, facets, sorting and pagination, in a fixed number of queries.
 
-1. The candidates: live, public practices the reader can read (their language, else
-   the original), whose text matches: one query returning ids (``practice_candidates``).
-2. One pass over the candidates (``facts.candidate_facts``): which selected facets each
-   passes, the results in order, the counts of the column facets.
-3. The relation facets (taxonomies, labs) counted in one grouped ``UNION ALL`` query
-   over those id lists (``facets.count_relations``).
-4. One page of results: ranked by the backend (relevance) or already in order, fetched
-   with its card data.
+1. The scope: live, public practices the reader can read (their language, else the
+   original) whose text matches (``scope.readable_pages``, the text match as a subquery
+   or an id list).
+2. One statement over the scope (``facts.search_facts``): every facet's counts, the
+   total, and the page of results in order (or, to rank by relevance, the result ids).
+3. For relevance, the backend ranks the results and returns one page.
+4. That page's practices, fetched with their card data.
 
 The number of queries does not grow with the number of results or facet values.
 """
@@ -20,35 +19,20 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from labs.models import LabPage
-from labs.services import private_section_paths
+from labs.services import link_fields
 from practices.models import PracticePage
-from practices.services.listing import localize_card_labs, with_card_data
 from search.services import zero_results
 from search.services.backend import text_match
+from search.services.cards import result_cards
 from search.services.facet_groups import facet_groups
-from search.services.facets import TAXONOMIES, Vocabulary, count_relations, selection
-from search.services.facts import Facts, candidate_facts
+from search.services.facets import TAXONOMIES, Vocabulary, selection
+from search.services.facts import Facts, search_facts
 from search.services.params import SearchParams
-from search.services.scope import readable_pages, readable_rows
+from search.services.scope import readable_pages
 
 PER_PAGE = 20
 LABS_SHOWN = 5
-# Long fields a result card never shows: not fetched.
-CARD_UNUSED = (
-    "problem",
-    "actions",
-    "results",
-    "key_figures",
-    "challenges",
-    "success_conditions",
-    "lessons",
-    "partners",
-    "prerequisites",
-    "core_elements",
-    "adaptable_elements",
-    "documents",
-    "sources",
-)
+LAB_RESULT_FIELDS = ("acronym", "summary", "host_institution", "city", "country")  # search/includes/lab_result.html
 
 
 @dataclass
@@ -71,29 +55,38 @@ def public_practices():
     return PracticePage.objects.live().public()
 
 
-def practice_candidates(request, params: SearchParams, locale) -> tuple[list[tuple], object, bool]:
-    """``(pk, first_published_at)`` of the readable practices matching the text, the match
-    (or None), and whether a fallback backend answered."""
+def practice_scope(request, params: SearchParams, locale) -> tuple[object, object, bool]:
+    """The readable practices matching the text (a ``Page`` queryset), the match (or
+    None), and whether a fallback backend answered."""
     match, degraded = None, False
     if params.terms:
         match, degraded = text_match(PracticePage, params.terms)
-    rows = readable_rows(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
-    return rows, match, degraded
+    scope = readable_pages(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
+    return scope, match, degraded
+
+
+def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> tuple[Facts, object, bool]:
+    scope, match, degraded = practice_scope(request, params, locale)
+    facts = search_facts(
+        scope,
+        chosen,
+        params,
+        ranked=ranks(params, match),
+        start=start,
+        stop=stop,
+        with_counts=with_counts,
+    )
+    return facts, match, degraded
+
+
+def ranks(params: SearchParams, match) -> bool:
+    return match is not None and params.effective_sort == "relevance"
 
 
 def page_ids(facts: Facts, params: SearchParams, match, start, stop) -> list[int]:
-    if params.effective_sort == "relevance" and match is not None:
+    if ranks(params, match):
         return [pk for pk, _score in match.ranked(facts.result_ids, start, stop)]
-    return facts.result_ids[start:stop]
-
-
-def practice_page(ids: list[int], locale, request=None) -> list[PracticePage]:
-    """The practices of one results page with everything a result card shows."""
-    queryset = PracticePage.objects.filter(pk__in=ids).defer(*CARD_UNUSED)
-    practices = with_card_data(queryset, private_section_paths(request)).prefetch_related("instruments")
-    by_id = {practice.pk: practice for practice in practices}
-    ordered = [by_id[pk] for pk in ids if pk in by_id]
-    return localize_card_labs(ordered, locale)
+    return facts.page_ids
 
 
 def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
@@ -105,7 +98,11 @@ def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
     if params.selected("country"):
         scope = LabPage.objects.filter(pk__in=scope, country__in=params.selected("country"))
     ranked = match.ranked(list(scope.values_list("pk", flat=True)), 0, LABS_SHOWN)
-    labs = LabPage.objects.filter(pk__in=[pk for pk, _score in ranked]).select_related("locale")
+    labs = (
+        LabPage.objects.filter(pk__in=[pk for pk, _score in ranked])
+        .select_related("locale")
+        .only(*link_fields(), *LAB_RESULT_FIELDS)
+    )
     by_id = {lab.pk: lab for lab in labs}
     return [by_id[pk] for pk, _score in ranked if pk in by_id]
 
@@ -114,8 +111,7 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     """The ids of the first ``limit`` results, in the page's order (for exports)."""
     locale = Locale.get_active()
     chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
-    candidates, match, _degraded = practice_candidates(request, params, locale)
-    facts = candidate_facts(candidates, chosen, params, ranked=match is not None)
+    facts, match, _degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
     return page_ids(facts, params, match, 0, limit)
 
 
@@ -124,33 +120,36 @@ def run_search(
 ) -> SearchOutcome:
     per_page = per_page or PER_PAGE
     locale = locale or Locale.get_active()
-    # Without facets to show, only the vocabularies a filter uses are loaded.
-    vocabulary = Vocabulary.load(None if with_facets else [name for name in TAXONOMIES if params.selected(name)])
+    vocabulary = Vocabulary.load()  # facets, filters and the cards' terms
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
     if params.q and not params.terms:
         notices.append(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
-    candidates, match, degraded = practice_candidates(request, params, locale)
-    if params.terms and not candidates:
+    number = params.page
+    facts, match, degraded = facts_for(
+        request, params, locale, chosen, start=(number - 1) * per_page, stop=number * per_page, with_counts=with_facets
+    )
+    total = facts.total
+    if params.terms and not facts.matched:
         zero_results.record(" ".join(params.terms), locale.language_code)
-
-    facts = candidate_facts(candidates, chosen, params, ranked=match is not None)
-    total = len(facts.result_ids)
     # Pagination: a page past the end shows the last one, and says so.
-    number, last = params.page, max(1, -(-total // per_page))
+    last = max(1, -(-total // per_page))
     if number > last:
         notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
         number = last
+        if not ranks(params, match):  # the page asked for was past the end: fetch the last one
+            facts, _match, _degraded = facts_for(
+                request, params, locale, chosen, start=(last - 1) * per_page, stop=last * per_page, with_counts=False
+            )
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
     paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
-    page = PaginatorPage(practice_page(ids, locale, request), number, paginator)
+    page = PaginatorPage(result_cards(ids, locale, vocabulary, request), number, paginator)
 
     outcome = SearchOutcome(params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale)
     if with_facets:
-        counts = {**facts.counts, **count_relations(facts.result_ids, facts.ids_by_facet)}
-        outcome.facets = facet_groups(params, counts, vocabulary, chosen, locale, request)
+        outcome.facets = facet_groups(params, facts.counts, vocabulary, chosen, locale, request)
     if with_labs and number == 1:
         outcome.labs = matching_labs(request, params, locale)
     return outcome
