@@ -10,7 +10,7 @@ Elasticsearch.
 import json
 from collections.abc import Iterable, Sequence
 
-from django.db.models import BigIntegerField, Expression, Func, IntegerField, Lookup, QuerySet
+from django.db.models import BigIntegerField, Expression, ForeignObject, IntegerField, Lookup, QuerySet
 
 
 class SearchUnavailable(Exception):
@@ -45,7 +45,6 @@ class IdList(Expression):
         return f"IdList({len(self.ids)} ids)"
 
 
-@IntegerField.register_lookup
 class Among(Lookup):
     """``pk__among=ids_filter``: like ``__in``, but an :class:`IdList` becomes ``= ANY(array)``
     on PostgreSQL. Its planner knows how many ids an array holds, whereas it guesses 200
@@ -65,21 +64,8 @@ class Among(Lookup):
         return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
 
 
-class ScanKey(Func):
-    """``+column``: the same value, but not usable as a key by SQLite's planner.
-
-    ``pk IN (10,000 ids)`` makes SQLite look each id up by rowid in the table itself;
-    for tables with wide rows (practices hold whole case studies) that is 10,000 random
-    page reads. Filtering on ``+pk`` lets it scan a narrow covering index instead
-    (created by the ``search`` migrations). PostgreSQL gets the plain column.
-    """
-
-    template = "(+%(expressions)s)"
-    output_field = BigIntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        # PostgreSQL hashes the id list and probes the primary key: nothing to avoid there.
-        return compiler.compile(self.source_expressions[0])
+IntegerField.register_lookup(Among)  # ids
+ForeignObject.register_lookup(Among)  # a page subclass's primary key (its link to the page)
 
 
 def candidates_sql(candidates, connection, *, as_text=False) -> tuple[str, list]:

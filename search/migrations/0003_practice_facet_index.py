@@ -2,7 +2,7 @@
 
 Practices are wide rows (whole case studies). Facet counts and filters read six small
 columns for up to every practice; with this index they scan it instead of the table
-(``search.backends.base.ScanKey`` keeps SQLite from looking rows up one by one).
+(``search.services.facts`` names it on SQLite, whose planner would read the table rows).
 The index lives with the search app because only the search needs it.
 """
 

@@ -6,16 +6,13 @@ apply every *other* facet's selection (not its own), so each number says how man
 results choosing that value would give.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import LabPage
 from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
-from search.backends.base import IdList, ScanKey
 from search.services.params import CHOICE_FACETS, TAXONOMY_FACETS, SearchParams, unknown_value
 
 TAXONOMIES = {"policy_area": PolicyArea, "territory_type": TerritoryType, "instrument": Instrument}
@@ -62,7 +59,6 @@ class Selection:
     lab_keys: dict[str, list[int]] = field(default_factory=dict)  # translation key -> selected ids
     notices: list[str] = field(default_factory=list)
     members: dict[str, object] = field(default_factory=dict)  # relation facets: practice ids subquery
-    accepts: dict[str, Callable[[object], bool]] = field(default_factory=dict)  # column facets: value test
 
     def all(self, except_facet: str | None = None) -> Q:
         combined = Q()
@@ -93,7 +89,6 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
     for name, model_field in FIELDS.items():
         if params.selected(name):
             result.filters[name] = Q(**{f"{model_field}__in": params.selected(name)})
-            result.accepts[name] = set(params.selected(name)).__contains__
     if params.selected("lab"):
         for pk, key in LabPage.objects.filter(pk__in=params.selected("lab")).values_list("pk", "translation_key"):
             result.lab_keys.setdefault(str(key), []).append(pk)
@@ -111,39 +106,10 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
         years &= Q(start_year__lte=params.year_to)
     if years:
         result.filters["year"] = years
-        low, high = params.year_from, params.year_to
-        result.accepts["year"] = lambda year: (
-            year is not None and (low is None or year >= low) and (high is None or year <= high)
-        )
     return result
 
 
 SCALAR = {**FIELDS, "year": "start_year"}  # facet -> practice column
-
-
-def among(ids: list[int]):
-    """Practices among ``ids``, read through the narrow facet index rather than row by row."""
-    return PracticePage.objects.alias(_scan_key=ScanKey("page_ptr_id")).filter(_scan_key__in=IdList(ids)).order_by()
-
-
-def count_relations(result_ids: list[int], ids_by_facet: dict[str, list[int]]) -> dict[str, dict[str, int]]:
-    """Counts of the relation facets (taxonomies, labs) in one ``UNION ALL`` grouped query:
-    each over the results, or, for a facet with a selection, over the candidates passing
-    every other facet (``facts.candidate_facts``). Labs by lab page id."""
-    branches = []
-    for name, relation in [*RELATIONS.items(), ("lab", "labs")]:
-        model, column = through(relation)
-        ids = ids_by_facet.get(name, result_ids)
-        branches.append(
-            model.objects.filter(practicepage_id__in=IdList(ids))
-            .values(value=Cast(column, CharField()))
-            .annotate(facet=Value(name, CharField()), n=Count("practicepage_id"))
-            .values_list("facet", "value", "n")
-        )
-    counts: dict[str, dict[str, int]] = {}
-    for facet, value, number in branches[0].union(*branches[1:], all=True):
-        counts.setdefault(facet, {})[value] = number
-    return counts
 
 
 def choice_facet_values(name: str) -> list[tuple[str, str]]:

@@ -35,7 +35,3 @@ def readable_pages(model, request, locale, *, pk_filter=None):
     return pages.filter(
         Q(locale=locale) | (~Exists(group.filter(locale=locale)) & ~Exists(group.filter(pk__lt=OuterRef("pk"))))
     )
-
-
-def readable_ids(model, request, locale, *, pk_filter=None) -> list[int]:
-    return list(readable_pages(model, request, locale, pk_filter=pk_filter).values_list("pk", flat=True))

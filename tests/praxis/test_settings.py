@@ -91,3 +91,12 @@ def test_database_url_is_honoured(monkeypatch):
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["HOST"] == "db.internal"
     assert config["NAME"] == "praxis"
+    assert config["OPTIONS"]["options"] == "-c jit=off"  # short queries: no JIT compilation
+
+
+def test_database_url_options_are_kept_after_jit_off(monkeypatch):
+    from praxis import env
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://praxis@db/praxis?options=-c%20statement_timeout%3D5000")
+    config = env.database("DATABASE_URL", "sqlite:///unused.sqlite3")
+    assert config["OPTIONS"]["options"] == "-c jit=off -c statement_timeout=5000"

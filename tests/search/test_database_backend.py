@@ -33,6 +33,17 @@ class DatabaseBackendTests(TestCase):
         facet = french.search("santé", order_by_relevance=False).facet("country")
         self.assertEqual(dict(facet), {"FR": 1, "DK": 1})  # Leeds is in English
 
+    def test_id_lists_filter_as_one_parameter(self):
+        ids = [self.c.library.pk, self.c.health.pk]
+        queryset = PracticePage.objects.filter(pk__among=IdList(ids))
+        self.assertEqual(set(queryset.values_list("pk", flat=True)), set(ids))
+        self.assertFalse(PracticePage.objects.filter(pk__among=IdList([])).exists())
+        sql, params = queryset.query.sql_with_params()
+        # PostgreSQL estimates how many rows an array keeps (not a subquery of it).
+        expected = "= ANY(" if connection.vendor == "postgresql" else "json_each"
+        self.assertIn(expected, sql)
+        self.assertEqual(len(params), 1)
+
     def test_autocomplete_prefix(self):
         titles = [page.title for page in PracticePage.objects.live().public().autocomplete("médiat")]
         self.assertEqual(titles, [self.c.library.title])

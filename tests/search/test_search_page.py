@@ -84,6 +84,14 @@ class SearchPageTests(TestCase):
         english = titles(self.search("en", q="emergency"))
         self.assertEqual(english, ["Hospitals: a new welcome in emergency departments"])
 
+    def test_a_translated_practice_is_found_by_the_text_of_the_readers_version(self):
+        # The French version does not say "emergency departments": the English one is not
+        # shown to a French reader instead (one group, one version).
+        self.assertEqual(titles(self.search("fr", q="emergency departments")), [])
+        self.assertEqual(
+            titles(self.search("en", q="emergency departments")), ["Hospitals: a new welcome in emergency departments"]
+        )
+
     def test_untranslated_practices_appear_marked_with_their_language(self):
         response = self.search("fr", q="Leeds")
         self.assertEqual(titles(response), ["Community health workers in Leeds"])
