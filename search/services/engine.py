@@ -65,7 +65,8 @@ def practice_scope(request, params: SearchParams, locale) -> tuple[object, objec
     return scope, match, degraded
 
 
-def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> tuple[Facts, object, bool]:
+def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> tuple[Facts, object, object, bool]:
+    """The facts of the search, the scope (readable practices matching the text), the match, degraded."""
     scope, match, degraded = practice_scope(request, params, locale)
     facts = search_facts(
         scope,
@@ -76,7 +77,7 @@ def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> t
         stop=stop,
         with_counts=with_counts,
     )
-    return facts, match, degraded
+    return facts, scope, match, degraded
 
 
 def ranks(params: SearchParams, match) -> bool:
@@ -111,7 +112,7 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     """The ids of the first ``limit`` results, in the page's order (for exports)."""
     locale = Locale.get_active()
     chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
-    facts, match, _degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
+    facts, _scope, match, _degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
     return page_ids(facts, params, match, 0, limit)
 
 
@@ -128,11 +129,11 @@ def run_search(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
     number = params.page
-    facts, match, degraded = facts_for(
+    facts, scope, match, degraded = facts_for(
         request, params, locale, chosen, start=(number - 1) * per_page, stop=number * per_page, with_counts=with_facets
     )
     total = facts.total
-    if params.terms and not facts.matched:
+    if params.terms and not total and not scope.exists():  # no practice has these words
         zero_results.record(" ".join(params.terms), locale.language_code)
     # Pagination: a page past the end shows the last one, and says so.
     last = max(1, -(-total // per_page))
@@ -140,7 +141,7 @@ def run_search(
         notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
         number = last
         if not ranks(params, match):  # the page asked for was past the end: fetch the last one
-            facts, _match, _degraded = facts_for(
+            facts, _scope, _match, _degraded = facts_for(
                 request, params, locale, chosen, start=(last - 1) * per_page, stop=last * per_page, with_counts=False
             )
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)

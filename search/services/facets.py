@@ -67,6 +67,22 @@ class Selection:
                 combined &= condition
         return combined
 
+    def candidates(self) -> Q | None:
+        """A filter on pages keeping every practice the search must look at, when two facets
+        or more have a selection: results pass every facet and the practices counted for
+        a facet miss only that one, so each passes at least one of any two selected facets.
+        The two usually narrowest are used (at 10,000 practices: a third of the pages)."""
+        narrowest = [name for name in NARROWEST_FIRST if name in self.filters][:2]
+        if len(narrowest) < 2:
+            return None
+        keep = Q()
+        for name in narrowest:
+            members = self.members.get(name)
+            if members is None:
+                members = PracticePage.objects.filter(self.filters[name]).values("pk")
+            keep |= Q(pk__in=members)
+        return keep
+
 
 def through(relation: str):
     model_field = PracticePage._meta.get_field(relation)
@@ -110,6 +126,20 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
 
 
 SCALAR = {**FIELDS, "year": "start_year"}  # facet -> practice column
+# Facets by how few practices a selected value usually keeps (a lab: a handful; a
+# country: most of them).
+NARROWEST_FIRST = (
+    "lab",
+    "policy_area",
+    "instrument",
+    "territory_type",
+    "stage",
+    "evidence",
+    "competence",
+    "budget",
+    "year",
+    "country",
+)
 
 
 def choice_facet_values(name: str) -> list[tuple[str, str]]:

@@ -29,13 +29,12 @@ from search.services.params import SearchParams
 
 NO_LIMIT = 1_000_000_000
 FACET_INDEX = "search_practice_facets"  # search migration 0003
-TOTAL, MATCHED, PAGE, RESULT = "_total", "_matched", "_page", "_result"
+TOTAL, PAGE, RESULT = "_total", "_page", "_result"
 
 
 @dataclass
 class Facts:
     total: int = 0
-    matched: int = 0  # readable practices matching the text, whatever the facets
     page_ids: list[int] = field(default_factory=list)  # the requested slice, in order (unless ranked)
     result_ids: list[int] = field(default_factory=list)  # every result: only when the backend ranks them
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -51,7 +50,11 @@ def search_facts(
     stop: int,
     with_counts: bool = True,
 ) -> Facts:
-    """``scope``: a ``Page`` queryset of the readable practices matching the text (``scope.readable_pages``)."""
+    """``scope``: a ``Page`` queryset of the readable practices matching the text
+    (``scope.readable_pages``), narrowed by ``chosen.candidates()``."""
+    candidates = chosen.candidates()
+    if candidates is not None:
+        scope = scope.filter(candidates)
     scope_sql, scope_params = scope.values("pk", "first_published_at").query.sql_with_params()
     cand_sql, cand_params, misses = _candidates(chosen, keep_one_miss=with_counts)
     branches, branch_params = [], []
@@ -73,7 +76,6 @@ def search_facts(
                 f"JOIN {table} t ON t.practicepage_id = +c.c_pk WHERE {others} = 0 GROUP BY t.{column}"
             )
     branches.append(f"SELECT '{TOTAL}', NULL, COUNT(*) FROM cand c WHERE {every} = 0")  # noqa: S608
-    branches.append(f"SELECT '{MATCHED}', NULL, COUNT(*) FROM scope")  # noqa: S608
     sort = params.effective_sort
     if ranked and sort == "relevance" or sort == "title":
         branches.append(f"SELECT '{RESULT}', NULL, c.c_pk FROM cand c WHERE {every} = 0")  # noqa: S608
@@ -140,8 +142,6 @@ def _facts(rows: list[tuple], params: SearchParams, start: int, stop: int) -> Fa
     for kind, value, number in rows:
         if kind == TOTAL:
             facts.total = number
-        elif kind == MATCHED:
-            facts.matched = number
         elif kind == PAGE:
             page.append((int(value), number))
         elif kind == RESULT:

@@ -50,3 +50,43 @@ class QueryCountTests(TestCase):
         self.assertEqual(large, small)
         self.assertEqual(large_browse, small_browse)
         self.assertLessEqual(large, 40)  # PostgreSQL: each text match is one statement between two SET LOCAL
+
+
+class SeveralFacetsTests(TestCase):
+    """With selections in several facets the search only looks at practices passing one of
+    two of them (``Selection.candidates``): every count must still equal the ORM's count
+    of practices passing all the *other* facets."""
+
+    def test_every_count_applies_every_other_facet(self):
+        from practices.models import PolicyArea, TerritoryType
+
+        call_command("generate_practices", 80, labs=6, translated=0.3, verbosity=0)
+        french = PracticePage.objects.live().public().filter(locale__language_code="fr")
+        area = PolicyArea.objects.filter(practices__in=french).order_by("slug").first()
+        territory = TerritoryType.objects.filter(practices__in=french).order_by("slug").first()
+        stage = french.order_by("pk").first().lifecycle_stage
+        chosen = {"policy_area": area.slug, "territory_type": territory.slug, "stage": stage}
+        filters = {
+            "policy_area": {"policy_areas": area},
+            "territory_type": {"territory_types": territory},
+            "stage": {"lifecycle_stage": stage},
+        }
+
+        def passing(*facets):
+            practices = french
+            for name in facets:
+                practices = practices.filter(**filters[name])
+            return practices.distinct()
+
+        search = self.client.get("/fr/search/", chosen).context["search"]
+        self.assertEqual(search.total, passing(*filters).count())
+        groups = {group.name: group for group in search.facets}
+        for term in PolicyArea.objects.all():
+            value = next(item for item in groups["policy_area"].values if item.value == term.slug)
+            expected = passing("territory_type", "stage").filter(policy_areas=term).count()
+            self.assertEqual(value.count, expected, term.slug)
+        for value in groups["stage"].values:
+            expected = passing("policy_area", "territory_type").filter(lifecycle_stage=value.value).count()
+            self.assertEqual(value.count, expected, value.value)
+        for value in groups["country"].values:
+            self.assertEqual(value.count, passing(*filters).filter(country=value.value).count(), value.value)
