@@ -6,6 +6,12 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Practices")
 
+    def ready(self):
+        from practices.models import Transposition
+        from praxis.services import fragments
+
+        fragments.watch(Transposition)  # lineage links, also written outside a publication
+
     def practices_of_lab(self, lab, request, locale):
         """A page of the lab's live, public practices (any language, one per practice)."""
         from practices.services.listing import practice_cards, public_practices

@@ -60,3 +60,22 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class ContentVersion(models.Model):
+    """One number that changes whenever published content changes (a page published,
+    unpublished, moved or deleted, a view restriction, a site or a locale changed).
+
+    Cached fragments of pages are keyed on it (``praxis.services.fragments``). It lives in
+    the database, not in the cache, so every process sees a change at once even when each
+    has its own in-memory cache, and it changes in the same transaction as the content.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self):
+        return str(self.value)

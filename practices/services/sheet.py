@@ -4,11 +4,16 @@ A fixed number of queries whatever the number of terms, labs or transpositions:
 one for the private sections, one per vocabulary (four), one for the labs, one for
 the programme, two for the lineage (plus one per look-up of translations when
 something is not in the active language). Linked pages load only what a link needs.
+
+All of it but the contact (which depends on the reader) is kept until published content
+changes (``praxis.services.fragments``): then none of these queries runs. Previews and
+pages whose relations are in memory are never cached.
 """
 
 from labs.models import LabPage, ProgrammePage
 from labs.services import active_locale, link_fields, private_section_paths, public_q, related_ids
 from practices.services.lineage import lineage
+from praxis.services import fragments
 from praxis.services.access import can_see_contact_details
 from praxis.services.translations import localized_pages
 
@@ -22,6 +27,17 @@ def classification(practice) -> dict[str, list]:
 
 
 def practice_context(practice, request) -> dict:
+    if getattr(practice, "_cluster_related_objects", None):  # relations in memory: a preview
+        shown = published_context(practice, request)
+    else:
+        shown = fragments.cached(
+            request, "practice-context", (practice.pk,), lambda: published_context(practice, request)
+        )
+    return {**shown, "show_contact_email": can_see_contact_details(getattr(request, "user", None))}
+
+
+def published_context(practice, request) -> dict:
+    """What every reader of the practice sees (in the active language)."""
     locale = active_locale(practice)
     private_paths = private_section_paths(request)
     public = public_q(private_paths)
@@ -46,7 +62,6 @@ def practice_context(practice, request) -> dict:
         **classification(practice),
         "labs": labs,
         "programme": programme,
-        "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
         "active_locale": locale,
         **lineage(practice, locale, private_paths),
     }

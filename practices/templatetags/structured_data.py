@@ -60,7 +60,8 @@ def practice_data(page, request=None, shown=None) -> dict:
     (and safe in previews, whose relations are in memory)."""
     shown = shown if shown is not None and "policy_areas" in shown else None
     language = page.locale.language_code
-    locale = Locale.get_active() if request is not None else page.locale
+    # The active language's Locale, only looked up when the context does not have the links.
+    locale = None if shown is not None else Locale.get_active() if request is not None else page.locale
     if shown is not None:
         labs = shown["labs"]
     else:

@@ -177,6 +177,9 @@ WAGTAILSEARCH_BACKENDS = env.search_backends("ELASTICSEARCH_URL")
 
 # Anonymous page views may be cached this many seconds by browsers and proxies.
 PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
+# Fragments of pages every reader sees (menu, footer, language versions, similar practices)
+# are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
+PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Map tiles for the lab map; empty: the map shows markers on a plain background.
 PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")

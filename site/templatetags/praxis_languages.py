@@ -3,16 +3,24 @@
 from django import template
 from wagtail.models import Page
 
-from praxis.services.language import page_alternates, view_alternates, x_default
+from praxis.services import fragments
+from praxis.services.language import only_own_language, page_alternates, view_alternates, x_default
 
 register = template.Library()
+
+
+def _page_versions(page, request) -> dict:
+    alternates = page_alternates(page, request)
+    canonical = next((alternate.full_url for alternate in alternates if alternate.is_current), None)
+    return {"alternates": alternates, "x_default": x_default(alternates), "canonical": canonical}
 
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """``{"alternates": [...], "x_default": ..., "canonical": ...}`` for this page or view.
 
-    Computed once per request: the head and the switcher share it.
+    Computed once per request: the head and the switcher share it. A page's are kept until
+    published content changes (``praxis.services.fragments``); a view's depend on its URL.
     """
     request = context.get("request")
     page = context.get("page")
@@ -23,14 +31,18 @@ def language_versions(context):
     if cached is not None and cached[0] == cache_key:
         return cached[1]
     if page is not None and page.pk is not None:
-        alternates = page_alternates(page, request)
-        canonical = next((alternate.full_url for alternate in alternates if alternate.is_current), None)
+        versions = fragments.cached(request, "language-versions", (page.pk,), lambda: _page_versions(page, request))
     elif request is not None:
         alternates = view_alternates(request)
-        canonical = None
+        versions = {"alternates": alternates, "x_default": x_default(alternates), "canonical": None}
     else:
-        alternates, canonical = [], None
-    versions = {"alternates": alternates, "x_default": x_default(alternates), "canonical": canonical}
+        versions = {"alternates": [], "x_default": None, "canonical": None}
     if request is not None:
         request._praxis_language_versions = (cache_key, versions)
     return versions
+
+
+@register.simple_tag(takes_context=True)
+def own_language_only(context) -> bool:
+    """Whether the reader asked to see only content written in their language."""
+    return only_own_language(context.get("request"))

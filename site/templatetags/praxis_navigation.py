@@ -1,9 +1,16 @@
-"""The main menu and the footer links, in the reader's language (one query each)."""
+"""The main menu and the footer links, in the reader's language.
+
+The menu's links are kept until published content changes (``praxis.services.fragments``);
+which one is current is worked out on each request.
+"""
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
+
+from praxis.services import fragments
 
 register = template.Library()
 
@@ -19,24 +26,35 @@ def _locale_root(request):
     return Page.objects.filter(translation_key=root.translation_key, locale=locale).first() or root
 
 
+def _menu_links(request) -> dict:
+    """The home page's URL and ``(title, url, path)`` of its live, public pages shown in menus."""
+    root = _locale_root(request)
+    if root is None:
+        return {"home": f"/{get_language()}/", "links": []}
+    children = root.get_children().live().public().in_menu().specific(defer=True)
+    return {
+        "home": root.get_url(request) or f"/{get_language()}/",
+        "links": [(child.title, child.get_url(request), child.path) for child in children],
+    }
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Pages of the home page marked "show in menus", then the search page."""
+    """``{"home": url, "items": [...]}``: the pages of the home page marked "show in menus",
+    then the search page; ``current`` marks the section being read."""
     request = context.get("request")
-    root = _locale_root(request)
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = []
-    if root is not None:
-        for child in root.get_children().live().public().in_menu().specific(defer=True):
-            items.append({"title": child.title, "url": child.url, "current": bool(current_path.startswith(child.path))})
+    menu = fragments.cached(request, "main-menu", (), lambda: _menu_links(request))
+    current_path = getattr(context.get("page"), "path", "") or ""
+    items = [
+        {"title": title, "url": url, "current": current_path.startswith(path)} for title, url, path in menu["links"]
+    ]
     try:
         search_url = reverse("search:index")
     except NoReverseMatch:
         search_url = None
     if search_url:
         items.append({"title": _("Search"), "url": search_url, "current": bool(request and request.path == search_url)})
-    return items
+    return {"home": menu["home"], "items": items}
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,9 @@ DATABASE_URL) and destroyed afterwards: one with a representative, well document
 practice (5 terms per vocabulary, 3 labs, 6 key figures, 5 documents, 4 transpositions
 each way), one with the demo content. Each page is timed as a full request through the
 test client (middleware, routing, site shell) and as ``page.serve`` alone (its context and
-templates). Not a unit test: the figures depend on the machine and its load.
+templates). The parts every reader sees are cached after the warm-up requests
+(``praxis.services.fragments``); the practice page is also timed with that cache off.
+Not a unit test: the figures depend on the machine and its load.
 """
 
 import argparse
@@ -102,20 +104,29 @@ def serve_only(page, url):
 def report(pages, runs):
     from django.db import connection
     from django.test import Client
+    from django.test.utils import override_settings
 
     client = Client()
     print(f"{connection.vendor}, {runs} runs each after 5 warm-up requests; times in ms")
+    print("(uncached: the practice page with the fragment cache off, as for the first reader after a publication)")
     print(f"{'':<16}{'request (test client)':^27}{'page.serve only':^18}")
     print(f"{'page':<16}{'median':>9}{'p95':>9}{'CPU med':>9}{'median':>9}{'p95':>9}{'queries':>9}")
     for name, page in pages.items():
         page = type(page.specific).objects.get(pk=page.pk)  # as served: relations from the database
-        url = page.url
-        wall, cpu = measure(client, url, runs)
-        served = timed(lambda page=page, url=url: serve_only(page, url), runs)
-        print(
-            f"{name:<16}{statistics.median(wall):>9.1f}{percentile(wall, 0.95):>9.1f}{statistics.median(cpu):>9.1f}"
-            f"{statistics.median(served):>9.1f}{percentile(served, 0.95):>9.1f}{count_queries(client, url):>9}"
-        )
+        print_row(client, name, page, runs)
+        if name == "practice page":
+            with override_settings(PRAXIS_FRAGMENT_CACHE_SECONDS=0):
+                print_row(client, "  uncached", page, runs)
+
+
+def print_row(client, name, page, runs):
+    url = page.url
+    wall, cpu = measure(client, url, runs)
+    served = timed(lambda: serve_only(page, url), runs)
+    print(
+        f"{name:<16}{statistics.median(wall):>9.1f}{percentile(wall, 0.95):>9.1f}{statistics.median(cpu):>9.1f}"
+        f"{statistics.median(served):>9.1f}{percentile(served, 0.95):>9.1f}{count_queries(client, url):>9}"
+    )
 
 
 def timed(action, runs, warmup=5):

@@ -18,8 +18,8 @@ from wagtail.models import Collection
 
 # Queries on top of a bare page's (the ``shell`` fixture): the lab page's context (a page
 # of practice cards, programmes, methods), its logo and JSON-LD; the directory's filters.
-LAB_PAGE_EXTRA_QUERIES = 16
-LAB_DIRECTORY_EXTRA_QUERIES = 7
+LAB_PAGE_EXTRA_QUERIES = 13
+LAB_DIRECTORY_EXTRA_QUERIES = 4
 
 
 @pytest.fixture(autouse=True)

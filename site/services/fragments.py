@@ -1,0 +1,151 @@
+"""Fragments of pages that stay the same until published content changes: the main menu,
+the footer, a page's language versions, a practice's similar practices.
+
+They are cached under a key made of the site, the active language, the **content version**
+(``praxis.models.ContentVersion``) and what else the fragment varies on. The version is
+bumped whenever something a fragment may show changes: a page published, unpublished,
+moved, deleted or saved outside a draft, a view restriction, a site, a locale or a taxonomy
+term changed, and after every ``migrate`` (a deployment may change what fragments hold).
+A bump makes every older key unreachable; the cache forgets those entries on its own.
+
+Never cached: previews (they show the draft; Wagtail's ``WagtailCacheNode`` skips them)
+and what depends on the user (fragments hold only what every reader sees).
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils import translation
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_ROW = 1
+
+# Fields a page saves for its drafts, locks and comments: nothing a reader sees.
+DRAFT_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
+def timeout() -> int:
+    """Seconds a fragment is kept (0: never cached)."""
+    return settings.PRAXIS_FRAGMENT_CACHE_SECONDS
+
+
+def content_version(request=None) -> int:
+    """The current content version (one query, kept on ``request``)."""
+    version = getattr(request, "_praxis_content_version", None)
+    if version is None:
+        from praxis.models import ContentVersion
+
+        version = ContentVersion.objects.filter(pk=VERSION_ROW).values_list("value", flat=True).first() or 0
+        if request is not None:
+            request._praxis_content_version = version
+    return version
+
+
+def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
+    """A new version: every cached fragment is out of date."""
+    from praxis.models import ContentVersion
+
+    versions = ContentVersion.objects.using(using)
+    if versions.filter(pk=VERSION_ROW).update(value=F("value") + 1):
+        return
+    try:
+        with transaction.atomic(using=using):
+            versions.create(pk=VERSION_ROW, value=1)
+    except IntegrityError:  # created meanwhile by another process
+        versions.filter(pk=VERSION_ROW).update(value=F("value") + 1)
+
+
+def shell_vary(request) -> tuple:
+    """What every fragment varies on: site, language, content version."""
+    site = Site.find_for_request(request)
+    return (site.pk if site else None, translation.get_language(), content_version(request))
+
+
+def fragment_key(request, name: str, *vary) -> str:
+    return make_template_fragment_key(name, [*shell_vary(request), *vary])
+
+
+def cacheable(request) -> bool:
+    return request is not None and not getattr(request, "is_preview", False) and timeout() > 0
+
+
+def cached(request, name: str, vary: tuple, compute):
+    """``compute()``, kept under ``name`` and ``vary`` (plus site, language, version)."""
+    if not cacheable(request):
+        return compute()
+    key = fragment_key(request, name, *vary)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout())
+    return value
+
+
+# Signals
+
+
+def on_content_changed(**kwargs):
+    bump_content_version()
+
+
+def on_migrated(using=DEFAULT_DB_ALIAS, **kwargs):
+    """After a deployment's ``migrate``: templates and code may have changed what fragments hold."""
+    try:
+        with transaction.atomic(using=using):
+            bump_content_version(using)
+    except DatabaseError:  # the table is not there (migrating backwards)
+        pass
+
+
+def on_page_saved(sender, instance, update_fields=None, **kwargs):
+    """A page saved outside its drafts (published, created live, changed by a script)."""
+    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+        bump_content_version()
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+def vocabularies() -> list:
+    """The taxonomy models: their terms' names are shown on pages."""
+    from praxis.taxonomy import BaseTaxonomy
+
+    return [model for model in apps.get_models() if issubclass(model, BaseTaxonomy)]
+
+
+def watch(*models) -> None:
+    """Bump the version whenever a row of ``models`` is saved or deleted (models shown on
+    pages but saved outside a page's publication)."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(on_content_changed, sender=model, dispatch_uid=f"praxis.fragments.{label}.saved")
+        post_delete.connect(on_content_changed, sender=model, dispatch_uid=f"praxis.fragments.{label}.deleted")
+
+
+def connect():
+    """Connected last (``PraxisConfig.ready``), so the bump follows the other receivers' writes."""
+    page_published.connect(on_content_changed, dispatch_uid="praxis.fragments.published")
+    page_unpublished.connect(on_content_changed, dispatch_uid="praxis.fragments.unpublished")
+    post_page_move.connect(on_content_changed, dispatch_uid="praxis.fragments.moved")
+    post_save.connect(on_page_saved, dispatch_uid="praxis.fragments.page_saved")
+    post_delete.connect(on_page_deleted, dispatch_uid="praxis.fragments.page_deleted")
+    post_migrate.connect(on_migrated, sender=apps.get_app_config("praxis"), dispatch_uid="praxis.fragments.migrated")
+    watch(PageViewRestriction, Site, Locale, *vocabularies())
