@@ -95,10 +95,12 @@ def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
     if not params.terms:
         return []
     match, _degraded = text_match(LabPage, params.terms)
-    scope = readable_pages(LabPage, request, locale, pk_filter=match.ids_filter()).values("pk")
+    # The labs the reader can read (a few hundred): the backend matches and ranks among
+    # them in one statement.
+    scope = readable_pages(LabPage, request, locale)
     if params.selected("country"):
-        scope = LabPage.objects.filter(pk__in=scope, country__in=params.selected("country"))
-    ranked = match.ranked(list(scope.values_list("pk", flat=True)), 0, LABS_SHOWN)
+        scope = scope.filter(pk__in=LabPage.objects.filter(country__in=params.selected("country")).values("pk"))
+    ranked = match.ranked(scope, 0, LABS_SHOWN)
     labs = (
         LabPage.objects.filter(pk__in=[pk for pk, _score in ranked])
         .select_related("locale")

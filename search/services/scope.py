@@ -25,13 +25,15 @@ def readable_pages(model, request, locale, *, pk_filter=None):
     """A ``Page`` queryset (narrow rows) of the live, public ``model`` pages the reader can read."""
     # public_q: Wagtail's .public() rule, with the private sections looked up once per request.
     readable = Page.objects.live().filter(public_q(private_section_paths(request))).order_by()
-    pages = readable.exact_type(model)
+    typed = readable.exact_type(model)
+    pages = typed
     if pk_filter is not None:
         pages = pages.filter(pk__among=pk_filter)
     if only_own_language(request):
         return pages.filter(locale=locale)
-    # Translations share their page type: the group is found through the translation key alone.
-    group = readable.filter(translation_key=OuterRef("translation_key"))
-    return pages.filter(
-        Q(locale=locale) | (~Exists(group.filter(locale=locale)) & ~Exists(group.filter(pk__lt=OuterRef("pk"))))
-    )
+    # Translations share their page type. With it, PostgreSQL hashes only this type's pages
+    # in the reader's language; without it, SQLite finds earlier translations through the
+    # (translation key, locale) index rather than scanning the type's pages.
+    in_locale = typed.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    earlier = readable.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return pages.filter(Q(locale=locale) | (~Exists(in_locale) & ~Exists(earlier)))
