@@ -12,13 +12,20 @@ import logging
 from modelsearch.index import insert_or_update_object
 from wagtail.signals import page_published
 
+from praxis.services.fragments import bump_content_version
+
 logger = logging.getLogger("search")
 
 
 def reindex_translation_group(sender, instance, **kwargs):
-    """Runs after ``praxis.signals`` (connected first): the relations are final by now."""
+    """Runs after ``praxis.signals`` (connected first): the relations are final by now.
+
+    Then the cached fragments are renewed once more: one computed between the first
+    renewal (on publish) and this re-indexing could hold similar practices ranked on the
+    old index."""
     for page in type(instance).objects.filter(translation_key=instance.translation_key):
         insert_or_update_object(page)
+    bump_content_version()
 
 
 def connect():
