@@ -100,3 +100,17 @@ def test_database_url_options_are_kept_after_jit_off(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://praxis@db/praxis?options=-c%20statement_timeout%3D5000")
     config = env.database("DATABASE_URL", "sqlite:///unused.sqlite3")
     assert config["OPTIONS"]["options"] == "-c jit=off -c statement_timeout=5000"
+
+
+def test_wsgi_application_freezes_start_up_objects():
+    import gc
+    import importlib
+
+    import praxis.wsgi
+
+    try:
+        importlib.reload(praxis.wsgi)
+        assert callable(praxis.wsgi.application)
+        assert gc.get_freeze_count() > 0  # full collections skip what start-up created
+    finally:
+        gc.unfreeze()
