@@ -31,9 +31,10 @@ def readable_pages(model, request, locale, *, pk_filter=None):
         pages = pages.filter(pk__among=pk_filter)
     if only_own_language(request):
         return pages.filter(locale=locale)
-    # Translations share their page type. With it, PostgreSQL hashes only this type's pages
-    # in the reader's language; without it, SQLite finds earlier translations through the
-    # (translation key, locale) index rather than scanning the type's pages.
-    in_locale = typed.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    # Both looked up per page through the (translation key, locale) index. "Not this page"
+    # (always true there) keeps PostgreSQL from hashing every page of the reader's language
+    # first (5 ms at 10,000 practices, to check the few pages in another language);
+    # without the page type, SQLite does not scan the type's pages for earlier translations.
+    in_locale = typed.filter(translation_key=OuterRef("translation_key"), locale=locale).exclude(pk=OuterRef("pk"))
     earlier = readable.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
     return pages.filter(Q(locale=locale) | (~Exists(in_locale) & ~Exists(earlier)))
