@@ -48,6 +48,12 @@ def add_error(errors: dict, field_name: str | None, message) -> None:
     errors.setdefault(field_name or NON_FIELD_ERRORS, []).append(message)
 
 
+def check_year_range(errors: dict, start_year, end_year) -> None:
+    """An end year before the start year (programmes, practices): reported on the end year."""
+    if start_year and end_year and end_year < start_year:
+        add_error(errors, "end_year", _("The end year cannot be before the start year."))
+
+
 def validate_latitude(value):
     if value is not None and not -90 <= value <= 90:
         raise ValidationError(_("Latitude must be between -90 and 90."))
@@ -448,8 +454,7 @@ class ProgrammePage(Page):
 
     def clean(self):
         errors = collect_errors(super().clean)
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            add_error(errors, "end_year", _("The end year cannot be before the start year."))
+        check_year_range(errors, self.start_year, self.end_year)
         if errors:
             raise ValidationError(errors)
 

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from labs.models import LocatedMixin, Method, add_error, collect_errors, labels_in_all_languages
+from labs.models import LocatedMixin, Method, add_error, check_year_range, collect_errors, labels_in_all_languages
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
 from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
@@ -406,8 +406,7 @@ class PracticePage(RoutablePageMixin, LocatedMixin, Page):
         from practices.services.lineage import lineage_errors
 
         errors = collect_errors(super().clean)
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            add_error(errors, "end_year", _("The end year cannot be before the start year."))
+        check_year_range(errors, self.start_year, self.end_year)
         for problem in lineage_errors(self):
             add_error(errors, NON_FIELD_ERRORS, problem)
         if errors:
