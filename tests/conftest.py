@@ -24,3 +24,39 @@ def home(db):
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("root", "root@example.org", "password")
+
+
+# Query counts of pages: bounds are counted on top of what a bare page costs (routing,
+# header, language versions, navigation, footer), so the site shell can change without
+# moving them.
+
+
+@pytest.fixture
+def shell(client, home):
+    """Queries of a bare standard page: what every page costs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from praxis.models import StandardPage
+
+    bare = home.add_child(instance=StandardPage(title="Page nue", slug="page-nue", locale=home.locale))
+    bare.save_revision().publish()
+    client.get(bare.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(bare.url).status_code == 200
+    return len(captured)
+
+
+@pytest.fixture
+def queries_for(client, django_assert_max_num_queries):
+    """``queries_for(url, bound)``: the queries of a second request to ``url`` (the first
+    warms the caches: site root paths, renditions...), at most ``bound``, and its HTML."""
+
+    def measure(url, bound):
+        client.get(url)
+        with django_assert_max_num_queries(bound) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    return measure

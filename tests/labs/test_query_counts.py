@@ -3,8 +3,6 @@ number of practices, programmes, methods or labs (logos included)."""
 
 import pytest
 import wagtail_factories
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from factories import (
     LabIndexPageFactory,
     LabPageFactory,
@@ -27,28 +25,6 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def shell(client, home):
-    """Queries of a bare standard page: what every page costs (routing, header, language
-    versions, navigation, footer). The bounds below are on top of it."""
-    from praxis.models import StandardPage
-
-    bare = home.add_child(instance=StandardPage(title="Page nue", slug="page-nue", locale=home.locale))
-    bare.save_revision().publish()
-    client.get(bare.url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(bare.url).status_code == 200
-    return len(captured)
-
-
-def queries_for(client, url, bound, django_assert_max_num_queries):
-    client.get(url)  # warm the caches (site root paths, renditions...)
-    with django_assert_max_num_queries(bound) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), response.content.decode()
-
-
 def logo():
     return wagtail_factories.ImageFactory(collection=Collection.get_first_root_node(), title="Logo")
 
@@ -68,27 +44,25 @@ def lab_with(practices, programmes, methods):
     return lab
 
 
-def test_lab_page_queries_do_not_grow(client, shell, django_assert_max_num_queries):
+def test_lab_page_queries_do_not_grow(client, shell, queries_for):
     few = lab_with(practices=1, programmes=1, methods=1)
     many = lab_with(practices=8, programmes=3, methods=5)
-    few_count, _html = queries_for(client, few.url, shell + LAB_PAGE_EXTRA_QUERIES, django_assert_max_num_queries)
-    many_count, html = queries_for(client, many.url, shell + LAB_PAGE_EXTRA_QUERIES, django_assert_max_num_queries)
+    few_count, _html = queries_for(few.url, shell + LAB_PAGE_EXTRA_QUERIES)
+    many_count, html = queries_for(many.url, shell + LAB_PAGE_EXTRA_QUERIES)
     assert html.count('class="card practice-card"') == 8
     assert many_count == few_count
 
 
-def test_lab_directory_issues_no_query_per_card(client, shell, django_assert_max_num_queries):
+def test_lab_directory_issues_no_query_per_card(client, shell, queries_for):
     index = LabIndexPageFactory()
     for _ in range(2):
         LabPageFactory(logo=logo())
-    few_count, html = queries_for(client, index.url, shell + LAB_DIRECTORY_EXTRA_QUERIES, django_assert_max_num_queries)
+    few_count, html = queries_for(index.url, shell + LAB_DIRECTORY_EXTRA_QUERIES)
     assert html.count('class="card lab-card"') == 2
 
     for _ in range(6):
         LabPageFactory(logo=logo())
-    many_count, html = queries_for(
-        client, index.url, shell + LAB_DIRECTORY_EXTRA_QUERIES, django_assert_max_num_queries
-    )
+    many_count, html = queries_for(index.url, shell + LAB_DIRECTORY_EXTRA_QUERIES)
     assert html.count('class="card lab-card"') == 8
     assert html.count("<img") == 8
     assert many_count == few_count

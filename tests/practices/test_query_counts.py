@@ -10,8 +10,6 @@ a publication) and once the fragments every reader sees are cached
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from factories import LabPageFactory, PolicyAreaFactory, PracticeIndexPageFactory, PracticePageFactory
 from factories.showcase import showcase_practice
 
@@ -36,36 +34,18 @@ def fragments(request, settings):
 
 
 @pytest.fixture
-def shell(client, home, fragments):
-    """Queries of a bare standard page: what every page costs (routing, header, language
-    versions, navigation, footer). The bounds below are on top of it."""
-    from praxis.models import StandardPage
-
-    bare = home.add_child(instance=StandardPage(title="Page nue", slug="page-nue", locale=home.locale))
-    bare.save_revision().publish()
-    client.get(bare.url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(bare.url).status_code == 200
-    return len(captured)
+def shell(fragments, shell):
+    """The bare page measured under this run's fragment caching."""
+    return shell
 
 
-def queries_for(client, url, bound, django_assert_max_num_queries):
-    client.get(url)  # warm the caches (site root paths, renditions...)
-    with django_assert_max_num_queries(bound) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), response.content.decode()
-
-
-def test_practice_page_queries_do_not_grow_with_related_objects(
-    client, shell, fragments, django_assert_max_num_queries
-):
+def test_practice_page_queries_do_not_grow_with_related_objects(client, shell, fragments, queries_for):
     few = showcase_practice(terms=1, labs=1, figures=1, docs=1, transpositions=1)
     many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
 
     bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments]
-    few_count, _html = queries_for(client, few.url, bound, django_assert_max_num_queries)
-    many_count, html = queries_for(client, many.url, bound, django_assert_max_num_queries)
+    few_count, _html = queries_for(few.url, bound)
+    many_count, html = queries_for(many.url, bound)
 
     assert html.count('class="document"') == 5  # the many really are rendered
     assert html.count('class="key-figure"') == 6
@@ -74,15 +54,13 @@ def test_practice_page_queries_do_not_grow_with_related_objects(
     assert many_count == few_count
 
 
-def test_staff_view_of_a_practice_has_the_same_fixed_cost(
-    client, shell, fragments, superuser, django_assert_max_num_queries
-):
+def test_staff_view_of_a_practice_has_the_same_fixed_cost(client, shell, fragments, superuser, queries_for):
     client.force_login(superuser)
     few = showcase_practice(terms=1, labs=1, figures=1, docs=1, transpositions=1)
     many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
     bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 4  # session, user, permissions, userbar
-    few_count, _html = queries_for(client, few.url, bound, django_assert_max_num_queries)
-    many_count, html = queries_for(client, many.url, bound, django_assert_max_num_queries)
+    few_count, _html = queries_for(few.url, bound)
+    many_count, html = queries_for(many.url, bound)
     assert "mailto:" in html
     assert many_count == few_count
 
@@ -92,19 +70,15 @@ def add_practices(lab, count, areas):
         PracticePageFactory(parent=lab, labs=[lab], policy_areas=areas)
 
 
-def test_practice_index_issues_no_query_per_card(client, shell, fragments, django_assert_max_num_queries):
+def test_practice_index_issues_no_query_per_card(client, shell, fragments, queries_for):
     index = PracticeIndexPageFactory()
     areas = [PolicyAreaFactory() for _ in range(3)]
     first_lab, second_lab = LabPageFactory(), LabPageFactory()
     add_practices(first_lab, 2, areas)
-    few_count, html = queries_for(
-        client, index.url, shell + PRACTICE_INDEX_EXTRA_QUERIES[fragments], django_assert_max_num_queries
-    )
+    few_count, html = queries_for(index.url, shell + PRACTICE_INDEX_EXTRA_QUERIES[fragments])
     assert html.count('class="card practice-card"') == 2
 
     add_practices(second_lab, 10, areas)
-    many_count, html = queries_for(
-        client, index.url, shell + PRACTICE_INDEX_EXTRA_QUERIES[fragments], django_assert_max_num_queries
-    )
+    many_count, html = queries_for(index.url, shell + PRACTICE_INDEX_EXTRA_QUERIES[fragments])
     assert html.count('class="card practice-card"') == 12
     assert many_count == few_count
