@@ -1,11 +1,9 @@
 """What a reader sees on the lab directory, a lab page and a programme page."""
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.utils import formats, translation
 from factories import (
@@ -17,6 +15,7 @@ from factories import (
     UserFactory,
 )
 from factories.translations import translate_page
+from html_helpers import french, soup_of, text
 from wagtail.models import PageViewRestriction
 
 from labs.choices import GovernmentLevel, InstitutionType, LabStatus
@@ -25,21 +24,6 @@ from labs.choices import GovernmentLevel, InstitutionType, LabStatus
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(element):
-    """The element's text with runs of spaces and newlines collapsed (no-break spaces kept)."""
-    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
-
-
-def french(value):
-    with translation.override("fr"):
-        return str(value)
 
 
 @pytest.fixture

@@ -1,15 +1,14 @@
 """What a reader sees on a practice page and on the practice index (SQLite and PostgreSQL)."""
 
 import datetime
-import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.utils import formats, translation
 from factories import LabPageFactory, PracticeIndexPageFactory, PracticePageFactory, TranspositionFactory, UserFactory
 from factories.showcase import showcase_practice
 from factories.translations import translate_page
+from html_helpers import french, soup_of, text
 from wagtail.models import PageViewRestriction
 
 from practices.choices import DocumentType, EvidenceLevel, LegalCompetence, LifecycleStage, TranspositionOutcome
@@ -30,22 +29,6 @@ def staff(db):
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"))
     return user
-
-
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(element):
-    """The element's text with runs of spaces and newlines collapsed (no-break spaces kept)."""
-    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
-
-
-def french(value):
-    """A translatable label as the French page shows it (whatever the catalogue holds)."""
-    with translation.override("fr"):
-        return str(value)
 
 
 def test_practice_page_shows_every_section(client, practice):
