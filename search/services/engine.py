@@ -143,9 +143,16 @@ def run_search(
         notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
         number = last
         if not ranks(params, match):  # the page asked for was past the end: fetch the last one
-            facts, _scope, _match, _degraded = facts_for(
-                request, params, locale, chosen, start=(last - 1) * per_page, stop=last * per_page, with_counts=False
+            last_page = search_facts(
+                scope,
+                chosen,
+                params,
+                ranked=False,
+                start=(last - 1) * per_page,
+                stop=last * per_page,
+                with_counts=False,
             )
+            facts.page_ids = last_page.page_ids  # the counts stay those computed above
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
     paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
     page = PaginatorPage(result_cards(ids, locale, vocabulary, request), number, paginator)

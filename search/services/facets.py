@@ -60,13 +60,6 @@ class Selection:
     notices: list[str] = field(default_factory=list)
     members: dict[str, object] = field(default_factory=dict)  # relation facets: practice ids subquery
 
-    def all(self, except_facet: str | None = None) -> Q:
-        combined = Q()
-        for name, condition in self.filters.items():
-            if name != except_facet:
-                combined &= condition
-        return combined
-
     def candidates(self) -> Q | None:
         """A filter on pages keeping every practice the search must look at, when two facets
         or more have a selection: results pass every facet and the practices counted for

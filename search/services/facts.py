@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Value, When
+from wagtail.models import Page
 
 from practices.models import PracticePage
+from search.backends.base import IdList
 from search.backends.terms import fold
 from search.services.facets import RELATIONS, SCALAR, Selection, through
 from search.services.params import SearchParams
@@ -45,7 +47,7 @@ def search_facts(
     chosen: Selection,
     params: SearchParams,
     *,
-    ranked: bool,
+    ranked: bool,  # the backend orders the results by relevance: every result id is returned
     start: int,
     stop: int,
     with_counts: bool = True,
@@ -77,7 +79,7 @@ def search_facts(
             )
     branches.append(f"SELECT '{TOTAL}', NULL, COUNT(*) FROM cand c WHERE {every} = 0")  # noqa: S608
     sort = params.effective_sort
-    if ranked and sort == "relevance" or sort == "title":
+    if ranked or sort == "title":
         branches.append(f"SELECT '{RESULT}', NULL, c.c_pk FROM cand c WHERE {every} = 0")  # noqa: S608
     else:
         order = "c.published DESC NULLS LAST, c.c_pk DESC"
@@ -157,9 +159,5 @@ def _facts(rows: list[tuple], params: SearchParams, start: int, stop: int) -> Fa
 
 
 def _by_title(ids: list[int]) -> list[int]:
-    from wagtail.models import Page
-
-    from search.backends.base import IdList
-
     titles = dict(Page.objects.filter(pk__in=IdList(ids)).values_list("pk", "title"))
     return sorted(ids, key=lambda pk: (fold(titles.get(pk, "")), pk))

@@ -124,6 +124,20 @@ class BadInputTests(TestCase):
         response = self.assert_answers("/en/search/", {"page": str(10**20)})
         self.assertEqual(response.context["search"].page.number, 1)
         self.assertIn("There is no page", " ".join(response.context["search"].notices))
+        first = self.assert_answers("/en/search/", {})
+        self.assertEqual(
+            [item.title for item in response.context["search"].results],
+            [item.title for item in first.context["search"].results],
+        )
+
+        def counts(page):
+            return [
+                (group.name, value.value, value.count)
+                for group in page.context["search"].facets
+                for value in group.values
+            ]
+
+        self.assertEqual(counts(response), counts(first))  # the facets still count the results
 
     def test_hostile_input_everywhere_else(self):
         for url in ("/fr/search/suggest/", "/fr/search/feed/rss/", "/fr/search/feed/atom/"):
