@@ -32,25 +32,21 @@ def result_cards(ids: list[int], locale, vocabulary: Vocabulary, request=None) -
     practices = PracticePage.objects.filter(pk__in=IdList(ids)).select_related("locale").only(*FIELDS)
     by_id = {practice.pk: practice for practice in practices}
     related = _related_ids(ids)
-    terms_by_pk = {
-        name: {term.pk: term for term in vocabulary.terms[name].values()}
-        for name in RELATIONS
-        if vocabulary.terms[name]
-    }
     lab_ids = {target for _practice, target in related["lab"]}
     labs = LabPage.objects.live().filter(public_q(private_section_paths(request)), pk__in=IdList(lab_ids))
     labs = {lab.pk: lab for lab in labs.select_related("locale").only(*link_fields())}
     localized = dict(zip(labs, localized_pages(labs.values(), locale), strict=True))
+    for practice in by_id.values():
+        practice._cluster_related_objects = {}
     for name, relation in RELATIONS.items():
+        terms = {term.pk: term for term in vocabulary.terms[name].values()}  # in the vocabulary's order
+        position = {pk: index for index, pk in enumerate(terms)}
         chosen = defaultdict(list)
-        for practice_id, term_id in related[name]:
-            term = terms_by_pk[name].get(term_id)
-            if term is not None:
-                chosen[practice_id].append(term)
-        order = {pk: position for position, pk in enumerate(terms_by_pk[name])}
+        for practice_id, term_id in sorted(related[name], key=lambda pair: position.get(pair[1], -1)):
+            if term_id in terms:
+                chosen[practice_id].append(terms[term_id])
         for pk, practice in by_id.items():
-            practice._cluster_related_objects = getattr(practice, "_cluster_related_objects", {})
-            practice._cluster_related_objects[relation] = sorted(chosen[pk], key=lambda term: order[term.pk])
+            practice._cluster_related_objects[relation] = chosen[pk]
     card_labs = defaultdict(list)
     for practice_id, lab_id in related["lab"]:
         if lab_id in localized:

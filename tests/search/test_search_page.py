@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 from django.test import TestCase
 from factories.search_data import build_catalogue
 
-from practices.models import PolicyArea, PracticePage
+from practices.models import Instrument, PolicyArea, PracticePage
 from praxis.services.translations import best_translations
 from search.services import engine
 
@@ -137,6 +137,13 @@ class SearchPageTests(TestCase):
         # Other policy areas counted with the country applied (not the policy area).
         self.assertEqual(value(response, "policy_area", "logement").count, 1)
         self.assertTrue(value(response, "policy_area", "sante-hopitaux").selected)
+
+    def test_results_are_listed_when_a_vocabulary_is_empty(self):
+        PracticePage.instruments.through.objects.all().delete()
+        Instrument.objects.all().delete()
+        response = self.search()
+        self.assertGreater(response.context["search"].total, 0)
+        self.assertEqual(len(titles(response)), response.context["search"].total)
 
     def test_values_without_results_stay_visible_and_marked(self):
         response = self.search()
