@@ -4,13 +4,14 @@ from django.db.models import Count
 from django_countries import countries
 from wagtail.models import Locale
 
-from labs.services import public_labs
-from praxis.services.translations import best_translations
+from labs.models import LabPage
+from praxis.visibility import best_translations
 
 
-def labs_by_country(request) -> dict:
+def labs_by_country() -> dict:
     locale = Locale.get_active()
-    rows = best_translations(public_labs(), locale).values("country").annotate(lab_count=Count("pk")).order_by()
+    public_labs = LabPage.objects.live().public()
+    rows = best_translations(public_labs, locale).values("country").annotate(lab_count=Count("pk")).order_by()
     by_country = [
         {"code": row["country"], "name": countries.name(row["country"]), "lab_count": row["lab_count"]} for row in rows
     ]

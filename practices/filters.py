@@ -3,30 +3,20 @@
 The locale filter is added by Wagtail's ``WagtailFilterSet`` for translatable models.
 """
 
-from datetime import timedelta
-
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.models import Locale
 
-from labs.models import LabPage, Method
+from labs.models import LabPage
 from practices.choices import LifecycleStage
-from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
-from practices.models.pages import STALE_AFTER_DAYS
-from praxis.services.translations import best_translations
+from practices.models import PracticePage
+from praxis.visibility import best_translations
+from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
 
 LIVE, DRAFT = "live", "draft"
 STALE, FRESH = "stale", "fresh"
-
-
-def stale_condition() -> Q:
-    """Never verified, or last verified more than STALE_AFTER_DAYS ago (as ``PracticePage.is_stale``)."""
-    limit = timezone.localdate() - timedelta(days=STALE_AFTER_DAYS)
-    return Q(last_verified__isnull=True) | Q(last_verified__lt=limit)
 
 
 def lab_choices(request):
@@ -106,7 +96,7 @@ class PracticeFilterSet(PageFilterSet):
 
     def filter_verification(self, queryset, name, value):
         if value == STALE:
-            return queryset.filter(stale_condition())
+            return queryset.filter(PracticePage.stale_condition())
         if value == FRESH:
-            return queryset.exclude(stale_condition())
+            return queryset.exclude(PracticePage.stale_condition())
         return queryset

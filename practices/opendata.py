@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from practices.io.exporter import practice_csv_columns, practice_records, records_to_csv
 from practices.io.labs import LAB_COLUMNS, lab_records
-from praxis.services.translations import best_translations
+from praxis.visibility import best_translations
 
 LICENCE_NOTE = "Each record carries its own licence (licence: SPDX-style code, licence_url)."
 

@@ -10,14 +10,3 @@ class SearchConfig(AppConfig):
         from search import signals
 
         signals.connect()
-
-    def practice_index_context(self, index_page, request) -> dict:
-        """The practice index page lists practices with the search engine (same facets)."""
-        from search.services.listing import practice_index_context
-
-        return practice_index_context(index_page, request)
-
-    def similar_practices(self, practice, request, limit=4) -> list:
-        from search.services.similar import similar_practices
-
-        return similar_practices(practice, request, limit)

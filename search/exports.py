@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from practices.io.exporter import export_csv, export_json
+from practices.models import PracticePage
+from practices.pdf import dossier_pdf
 from search.services.engine import result_ids
 from search.services.params import parse
 
@@ -21,10 +24,6 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "pdf": 
 def export_search(request, file_format):
     if file_format not in FORMATS:
         raise Http404("Unknown export format.")
-    try:
-        from practices.io.exporter import export_csv, export_json
-    except ImportError:  # the open-data exporters are not installed
-        raise Http404("Exports are not available.") from None
     params = parse(request.GET)
     if file_format == "pdf":
         return dossier(request, result_ids(request, params, MAX_IN_DOSSIER))
@@ -42,9 +41,6 @@ def export_search(request, file_format):
 
 def dossier(request, ids):
     """The first results of the search as one PDF dossier of practice sheets, in result order."""
-    from practices.models import PracticePage
-    from practices.pdf import dossier_pdf
-
     by_id = PracticePage.objects.live().public().in_bulk(list(ids))
     practices = [by_id[pk] for pk in ids if pk in by_id]
     if not practices:

@@ -30,16 +30,30 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-# query parameter -> (vocabulary model, [(page model, relation)])
-TAXONOMY_FILTERS = {
-    "policy_area": ("practices.PolicyArea", [("practices.PracticePage", "policy_areas")]),
-    "territory_type": ("practices.TerritoryType", [("practices.PracticePage", "territory_types")]),
-    "instrument": ("practices.Instrument", [("practices.PracticePage", "instruments")]),
-    "method": ("labs.Method", [("practices.PracticePage", "methods"), ("labs.LabPage", "methods")]),
-}
+
+def taxonomy_filters() -> dict:
+    """query parameter -> (vocabulary model, [(page model, relation)]).
+
+    A model becomes an API filter by declaring ``query_parameter`` (the vocabularies do);
+    the pages it classifies are its many-to-many relations from page models. Found when
+    the URLs are loaded, so this package names none of the apps above it."""
+    filters = {}
+    for model in apps.get_models():
+        parameter = getattr(model, "query_parameter", None)
+        if parameter:
+            relations = [
+                (relation.related_model, relation.field.name)
+                for relation in model._meta.related_objects
+                if relation.many_to_many and issubclass(relation.related_model, Page)
+            ]
+            filters[parameter] = (model, relations)
+    return filters
+
+
+TAXONOMY_FILTERS = taxonomy_filters()
 
 
 def keep_markers(filtered, original):
@@ -87,13 +101,13 @@ class TaxonomyFilter:
             if parameter not in request.GET:
                 continue
             slugs = [slug.strip() for slug in request.GET[parameter].split(",") if slug.strip()]
-            known = set(apps.get_model(vocabulary).objects.filter(slug__in=slugs).values_list("slug", flat=True))
+            known = set(vocabulary.objects.filter(slug__in=slugs).values_list("slug", flat=True))
             unknown = [slug for slug in slugs if slug not in known]
             if not slugs or unknown:
                 raise BadRequestError(f"unknown {parameter}: {', '.join(unknown) or '(empty)'}")
             matching = Q(pk__in=[])
-            for model_name, relation in relations:
-                pages = apps.get_model(model_name).objects.filter(**{f"{relation}__slug__in": slugs})
+            for model, relation in relations:
+                pages = model.objects.filter(**{f"{relation}__slug__in": slugs})
                 matching |= Q(pk__in=pages.values("pk"))
             queryset = keep_markers(queryset.filter(matching), queryset)
         return queryset

@@ -1,6 +1,5 @@
 """Site-wide pages: the home page and standard pages."""
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +11,9 @@ from praxis.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
-    """The root of each language's site."""
+    """The root of each language's site. Its sections (entry points, latest and most
+    transposed practices, the network of labs) are composed in its template by the apps
+    that own them (``{% home_practice_sections %}``, ``{% home_lab_network %}``)."""
 
     intro = models.TextField(
         _("introduction"),
@@ -27,16 +28,6 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-
-    def get_context(self, request, *args, **kwargs):
-        """Each app that has something to show on the home page contributes it
-        (``home_context`` on its AppConfig), so the site package depends on none."""
-        context = super().get_context(request, *args, **kwargs)
-        for config in apps.get_app_configs():
-            contribute = getattr(config, "home_context", None)
-            if contribute is not None:
-                context.update(contribute(request))
-        return context
 
     class Meta:
         verbose_name = _("home page")

@@ -9,12 +9,18 @@ from django.db import models
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from praxis.api import TAXONOMY_FILTERS, api_router
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 
 API_PREFIX = "/api/v2"
-DESCRIBED_PAGE_MODELS = ["practices.PracticePage", "labs.LabPage", "labs.ProgrammePage"]
+
+
+def described_page_models() -> list:
+    """The page types the API serves fields of (those declaring ``api_fields``)."""
+    return [model for model in apps.get_models() if issubclass(model, Page) and getattr(model, "api_fields", None)]
+
 
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
@@ -41,7 +47,7 @@ COMMON_LISTING_PARAMETERS = [
     query("search_operator", "`and` or `or` between search words.", {"type": "string", "enum": ["and", "or"]}, "and"),
 ]
 PAGE_LISTING_PARAMETERS = [
-    query("type", "Page type, e.g. `practices.PracticePage` or `labs.LabPage`.", example="practices.PracticePage"),
+    query("type", "Page type (`app_label.ModelName`), one of those described below."),
     query("locale", "Language code: only pages in this language.", example="fr"),
     query("child_of", "Only children of this page id.", INTEGER),
     query("ancestor_of", "Only ancestors of this page id.", INTEGER),
@@ -49,20 +55,14 @@ PAGE_LISTING_PARAMETERS = [
     query("translation_of", "Only translations of this page id.", INTEGER),
     query("site", "Host name of the site.", example="localhost"),
 ]
-TAXONOMY_EXAMPLES = {
-    "policy_area": "logement",
-    "territory_type": "urbain",
-    "instrument": "subvention",
-    "method": "prototypage",
-}
 
 
 def taxonomy_parameters():
     return [
         query(
             name,
-            f"{apps.get_model(vocabulary)._meta.verbose_name_plural.capitalize()}: comma-separated slugs (any of them).",
-            example=TAXONOMY_EXAMPLES.get(name),
+            f"{vocabulary._meta.verbose_name_plural.capitalize()}: comma-separated slugs (any of them).",
+            example=getattr(vocabulary, "query_example", None),
         )
         for name, (vocabulary, _relations) in TAXONOMY_FILTERS.items()
     ]
@@ -190,10 +190,7 @@ def endpoint_paths(name, item_schema, detail_schema, listing_parameters) -> dict
 
 
 def components() -> dict:
-    page_models = {
-        apps.get_model(label)._meta.object_name: page_model_schema(apps.get_model(label))
-        for label in DESCRIBED_PAGE_MODELS
-    }
+    page_models = {model._meta.object_name: page_model_schema(model) for model in described_page_models()}
     return {
         "schemas": {
             "Error": {"type": "object", "properties": {"message": STRING}},

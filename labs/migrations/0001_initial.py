@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import labs.models
+import praxis.validation
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -54,8 +54,8 @@ class Migration(migrations.Migration):
             name='LabPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 48.5839 for Strasbourg.', max_digits=9, null=True, validators=[labs.models.validate_latitude], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 7.7455 for Strasbourg.', max_digits=9, null=True, validators=[labs.models.validate_longitude], verbose_name='longitude')),
+                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 48.5839 for Strasbourg.', max_digits=9, null=True, validators=[praxis.validation.validate_latitude], verbose_name='latitude')),
+                ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 7.7455 for Strasbourg.', max_digits=9, null=True, validators=[praxis.validation.validate_longitude], verbose_name='longitude')),
                 ('acronym', models.CharField(blank=True, help_text='Short name, if the lab uses one.', max_length=30, verbose_name='acronym')),
                 ('summary', models.TextField(blank=True, help_text='One or two plain sentences shown in the directory (400 characters at most).', max_length=400, verbose_name='summary')),
                 ('host_institution', models.CharField(help_text='The body the lab belongs to, e.g. Région Occitanie.', max_length=200, verbose_name='host institution')),

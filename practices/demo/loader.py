@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from labs.models import LabIndexPage, LabPage, Method, ProgrammePage
+from labs.models import LabIndexPage, LabPage, ProgrammePage
 from practices.demo import catalogue, images, site_pages
 from practices.demo.fields import (
     PRACTICE_RELATIONS,
@@ -26,10 +26,11 @@ from practices.demo.programmes import programme_description, programme_funders
 from practices.demo.publishing import PageSpec, upsert_page
 from practices.demo.text import EN, FR, localize
 from practices.demo.translation import translate_page
-from practices.models import Instrument, PolicyArea, PracticeIndexPage, PracticePage, TerritoryType
-from practices.services.vocabularies import ensure_vocabularies
+from practices.models import PracticeIndexPage, PracticePage
 from praxis.models import StandardPage
 from praxis.services.site_setup import ensure_site
+from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
+from taxonomy.seeds import ensure_vocabularies
 
 logger = logging.getLogger(__name__)
 

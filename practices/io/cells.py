@@ -13,8 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
 
-from practices.io.lookups import CellError, Lookups, enabled_languages
+from practices.io.lookups import CellError, Lookups, enabled_languages, find_country
 from practices.io.text import join_multi, split_multi, split_pair
+from practices.models import PracticePage
+from practices.models.practice import SECTION_FEATURES
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 INTEGER = re.compile(r"^\d+(\.0+)?$")
@@ -26,14 +28,11 @@ def is_empty(raw) -> bool:
 
 
 def model_field(name):
-    from practices.models import PracticePage
-
     return PracticePage._meta.get_field(name)
 
 
 def clean_rich_text(raw) -> str:
     """HTML kept to the fields' features (scripts, styles and unknown tags go); plain text becomes paragraphs."""
-    from practices.models.pages import SECTION_FEATURES
 
     text = str(raw).strip()
     if not HTML_TAG.search(text):
@@ -81,8 +80,6 @@ def read_date(raw) -> datetime.date:
 
 
 def read_pairs(raw, first, second, block_name):
-    from practices.models import PracticePage
-
     field_name = {"figure": "key_figures", "partner": "partners"}[block_name]
     block = PracticePage._meta.get_field(field_name).stream_block.child_blocks[block_name]
     items = raw if isinstance(raw, list) else split_multi(raw)
@@ -154,8 +151,6 @@ def read_cell(column, raw, lookups: Lookups):
     if kind == "choice":
         return lookups.choice(column).find(text)
     if kind == "country":
-        from practices.io.lookups import find_country
-
         return find_country(text)
     if kind == "lab":
         return lookups.labs.find(text)

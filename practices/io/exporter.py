@@ -12,15 +12,16 @@ import json
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from labs.models import LabPage, ProgrammePage
 from practices.io.cells import csv_value, json_value
 from practices.io.columns import EXPORTED_COLUMNS, INFORMATIONAL_COLUMNS, licence_url
+from practices.models import PracticePage
 
 RELATIONS = ("policy_areas", "territory_types", "instruments", "methods", "labs")
 
 
 def public_pages(practices) -> list:
     """The live, public PracticePages among ``practices``, in the given order, with their relations."""
-    from practices.models import PracticePage
 
     if isinstance(practices, QuerySet) and issubclass(practices.model, PracticePage) and not practices.query.is_sliced:
         queryset, order = practices.live().public(), None
@@ -35,7 +36,6 @@ def public_pages(practices) -> list:
 
 def relation_context(pages) -> dict:
     """What the cells need beyond the page itself, fetched in a fixed number of queries."""
-    from labs.models import LabPage, ProgrammePage
 
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     labs_by_path = {lab.path: lab for lab in LabPage.objects.live().public().filter(path__in=parent_paths)}

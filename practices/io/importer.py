@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from practices.io.planning import Plan, Planner
 from practices.io.reading import FileProblem, Problem, read_records
+from practices.models import PracticePage
 
 
 @dataclass
@@ -136,8 +137,6 @@ def write(plan: Plan, publish: bool, report: ImportReport) -> bool:
 
 
 def save_page(plan: Plan):
-    from practices.models import PracticePage
-
     page = plan.page
     if plan.action == "create":
         parent = Page.objects.get(pk=plan.parent.pk)

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Page
 
+from labs.models import LabPage, ProgrammePage
 from practices.io.text import normalize
+from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
 
 
 class CellError(Exception):
@@ -155,9 +157,6 @@ class Lookups:
     """Every lookup an import needs, built once."""
 
     def __init__(self):
-        from labs.models import LabPage, Method, ProgrammePage
-        from practices.models import Instrument, PolicyArea, TerritoryType
-
         self.terms = {
             "policy_areas": TermLookup(PolicyArea),
             "territory_types": TermLookup(TerritoryType),

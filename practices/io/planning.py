@@ -18,6 +18,7 @@ from practices.io.cells import read_cell
 from practices.io.columns import COLUMNS, COLUMNS_BY_NAME, INFORMATIONAL_COLUMNS
 from practices.io.lookups import CellError, Lookups
 from practices.io.reading import Problem, Record
+from practices.models import PracticeIndexPage, PracticePage
 
 # Tree and identity fields Wagtail fills in when the page is saved.
 UNCHECKED_FIELDS = [
@@ -55,8 +56,6 @@ class Plan:
 
 class Planner:
     def __init__(self, unit: str, default_lab: str | None = None):
-        from practices.models import PracticeIndexPage
-
         self.unit = unit
         self.lookups = Lookups()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -116,8 +115,6 @@ class Planner:
         return plan
 
     def existing_group(self, record, external_id):
-        from practices.models import PracticePage
-
         pages = list(PracticePage.objects.filter(external_id=external_id).select_related("locale"))
         if not pages and external_id.startswith("praxis:"):
             try:
@@ -132,8 +129,6 @@ class Planner:
         return pages
 
     def target(self, record, external_id, locale, values) -> Plan | None:
-        from practices.models import PracticePage
-
         pages = self.existing_group(record, external_id)
         if pages is None:
             return None
@@ -156,8 +151,6 @@ class Planner:
         return plan
 
     def translation_plan(self, record, external_id, locale, values, source) -> Plan:
-        from practices.models import PracticePage
-
         source_page = source.page if isinstance(source, Plan) else source
         page = PracticePage(locale=locale, live=False)
         for column in SCALAR_COLUMNS + [COLUMNS_BY_NAME["title"]]:

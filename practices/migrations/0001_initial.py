@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import labs.models
+import praxis.validation
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -91,8 +91,8 @@ class Migration(migrations.Migration):
             name='PracticePage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 48.5839 for Strasbourg.', max_digits=9, null=True, validators=[labs.models.validate_latitude], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 7.7455 for Strasbourg.', max_digits=9, null=True, validators=[labs.models.validate_longitude], verbose_name='longitude')),
+                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 48.5839 for Strasbourg.', max_digits=9, null=True, validators=[praxis.validation.validate_latitude], verbose_name='latitude')),
+                ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 7.7455 for Strasbourg.', max_digits=9, null=True, validators=[praxis.validation.validate_longitude], verbose_name='longitude')),
                 ('summary', models.TextField(help_text='In plain language, what was done, where and with what result (500 characters at most).', max_length=500, verbose_name='summary')),
                 ('problem', wagtail.fields.RichTextField(blank=True, help_text='The situation before: who was affected, and why it mattered.', verbose_name='problem and context')),
                 ('actions', wagtail.fields.RichTextField(blank=True, help_text='The steps, in order, with who did what.', verbose_name='what was done')),

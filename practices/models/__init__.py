@@ -1,5 +1,5 @@
+from practices.models.index import PracticeIndexPage
 from practices.models.lineage import Transposition
-from practices.models.pages import PracticeIndexPage, PracticePage
-from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
+from practices.models.practice import PracticePage
 
-__all__ = ["Instrument", "PolicyArea", "PracticeIndexPage", "PracticePage", "TerritoryType", "Transposition"]
+__all__ = ["PracticeIndexPage", "PracticePage", "Transposition"]

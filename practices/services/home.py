@@ -4,9 +4,10 @@ practices, and entry points by policy area and territory type."""
 from django.db.models import Count, Q
 from wagtail.models import Locale
 
-from practices.models import PolicyArea, TerritoryType, Transposition
+from practices.models import Transposition
 from practices.services.listing import localize_card_labs, public_practices, with_card_data
-from praxis.services.translations import best_translations
+from praxis.visibility import best_translations
+from taxonomy.models import PolicyArea, TerritoryType
 
 LATEST = 6
 MOST_TRANSPOSED = 4

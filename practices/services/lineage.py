@@ -3,13 +3,13 @@
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from practices.models.lineage import Transposition
 from praxis.services.translations import localized_pages
+from praxis.visibility import link_fields, private_section_paths, public_q
 
 
 def lineage_errors(practice) -> list[str]:
     """Why the practice's "transposed from" list is impossible (self, duplicate, cycle)."""
-    from practices.models import Transposition
-
     errors = []
     seen = set()
     for link in practice.transposed_from.all():
@@ -54,9 +54,6 @@ def lineage(practice, locale: Locale | None = None, private_paths: list[str] | N
 
     Two queries whatever the number of links (three when an original is in another language).
     """
-    from labs.services import link_fields, private_section_paths, public_q
-    from practices.models import PracticePage, Transposition
-
     shown = ("territory_name", "country")  # besides the link, each item names the territory
 
     locale = locale or Locale.get_active()
@@ -70,7 +67,8 @@ def lineage(practice, locale: Locale | None = None, private_paths: list[str] | N
         origins = [link for link in practice.transposed_from.all() if link.source_id]
         sources = {
             page.pk: page
-            for page in PracticePage.objects.live()
+            for page in type(practice)
+            .objects.live()
             .filter(public, pk__in=[link.source_id for link in origins])
             .select_related("locale")
         }

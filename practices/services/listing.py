@@ -1,31 +1,27 @@
-"""Lists of practices: the index page and a lab's practices, without a query per card."""
+"""Lists of practices (a lab's, a programme's, the home page's), without a query per card."""
 
-from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from wagtail.models import Locale
 
-from practices.models.taxonomy import PolicyArea, TerritoryType
-from praxis.services.language import language_choice, readable_translations
+from labs.models import LabPage
+from practices.models import PracticePage
 from praxis.services.translations import localized_pages
+from praxis.visibility import best_translations, private_section_paths, public_q, readable_translations
+from taxonomy.models import PolicyArea, TerritoryType
 
 PAGE_SIZE = 20
 
 
 def public_practices():
-    from practices.models import PracticePage
-
     return PracticePage.objects.live().public()
 
 
 def with_card_data(queryset, private_paths=None):
     """Everything a practice card shows, fetched in a fixed number of queries.
 
-    ``private_paths`` (``labs.services.private_section_paths``) saves the query Wagtail's
+    ``private_paths`` (``praxis.visibility.private_section_paths``) saves the query Wagtail's
     ``public()`` makes to find the private sections, when the caller already has them."""
-    from labs.models import LabPage
-    from labs.services import public_q
-
     labs = LabPage.objects.live()
     labs = labs.public() if private_paths is None else labs.filter(public_q(private_paths))
     return queryset.select_related("locale").prefetch_related(
@@ -77,8 +73,6 @@ def practice_cards(queryset, request, locale=None):
     The ordered ids of every card come in one query (one column); only the cards of the
     requested page are loaded, with their card fields, labs and terms.
     """
-    from labs.services import private_section_paths
-    from practices.models import PracticePage
 
     locale = locale or Locale.get_active()
     ordered = readable_translations(queryset, request, locale).order_by("-first_published_at", "pk")
@@ -89,15 +83,15 @@ def practice_cards(queryset, request, locale=None):
     return page
 
 
-def practice_index_context(index_page, request) -> dict:
-    # The knowledge base is listed by the search engine when it is installed (same scope,
-    # order and filters as /search/); practices does not import search (dependency direction).
-    if apps.is_installed("search"):
-        return apps.get_app_config("search").practice_index_context(index_page, request)
-    from labs.services import active_locale, private_section_paths, public_q
-    from practices.models import PracticePage
+def lab_practices(lab, request, locale):
+    """A page of the lab's live, public practices (any language, one per practice)."""
+    practices = public_practices().filter(labs__translation_key=lab.translation_key).distinct()
+    return practice_cards(practices, request, locale)
 
-    locale = active_locale(index_page)
-    practices = PracticePage.objects.live().filter(public_q(private_section_paths(request)))
-    page = practice_cards(practices, request, locale)
-    return {"practices": page, "active_locale": locale, "language_choice": language_choice(request)}
+
+def programme_practices(programme, request, locale) -> list:
+    """The programme's live, public practices, one per translation group, by title."""
+    practices = PracticePage.objects.live().filter(
+        public_q(private_section_paths(request)), programme__translation_key=programme.translation_key
+    )
+    return list(best_translations(practices, locale).select_related("locale").order_by("title"))

@@ -11,11 +11,11 @@ pages whose relations are in memory are never cached.
 """
 
 from labs.models import LabPage, ProgrammePage
-from labs.services import active_locale, link_fields, private_section_paths, public_q, related_ids
 from practices.services.lineage import lineage
 from praxis.services import fragments
 from praxis.services.access import can_see_contact_details
 from praxis.services.translations import localized_pages
+from praxis.visibility import active_locale, link_fields, private_section_paths, public_q, related_ids
 
 VOCABULARIES = ("policy_areas", "territory_types", "instruments", "methods")
 

@@ -1,10 +1,14 @@
-"""Template helpers for practice pages: labels of stored choice codes and search links."""
+"""Template helpers for practice pages (labels of stored choice codes, search links) and the
+practices other pages show: a lab's, a programme's, the home page's sections."""
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from practices.choices import DocumentType, Licence, TranspositionOutcome
+from practices.services import listing
+from practices.services.home import home_sections
+from praxis.visibility import active_locale
 
 register = template.Library()
 
@@ -43,3 +47,27 @@ def term_search_url(parameter: str, slug: str) -> str:
     except NoReverseMatch:
         return ""
     return f"{base}?{urlencode({parameter: slug})}"
+
+
+def _reader_locale(context, page):
+    return context.get("active_locale") or active_locale(page)
+
+
+@register.simple_tag(takes_context=True)
+def lab_practices(context, lab):
+    """``{% lab_practices page as practices %}``: a page of the lab's practice cards (``?page=``)."""
+    return listing.lab_practices(lab, context["request"], _reader_locale(context, lab))
+
+
+@register.simple_tag(takes_context=True)
+def programme_practices(context, programme):
+    """``{% programme_practices page as practices %}``: the programme's practices, by title."""
+    return listing.programme_practices(programme, context["request"], _reader_locale(context, programme))
+
+
+@register.inclusion_tag("practices/includes/home_sections.html", takes_context=True)
+def home_practice_sections(context):
+    """``{% home_practice_sections %}``: entry points by theme and territory, latest and most
+    transposed practices."""
+    request = context["request"]
+    return {**home_sections(request), "request": request}

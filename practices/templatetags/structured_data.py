@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
+from labs.models import ProgrammePage
 from practices.io.columns import licence_url
 from praxis.services.translations import localized_pages
 
@@ -103,8 +104,6 @@ def practice_data(page, request=None, shown=None) -> dict:
     if shown is not None:
         programmes = [shown["programme"]] if shown.get("programme") else []
     elif page.programme_id:
-        from labs.models import ProgrammePage
-
         programmes = localized_pages(ProgrammePage.objects.live().public().filter(pk=page.programme_id), locale)
     else:
         programmes = []

@@ -14,10 +14,10 @@ from collections import defaultdict
 from django.db.models import CharField, Value
 
 from labs.models import LabPage
-from labs.services import link_fields, private_section_paths, public_q
 from practices.models import PracticePage
 from practices.services.listing import CARD_FIELDS
 from praxis.services.translations import localized_pages
+from praxis.visibility import link_fields, private_section_paths, public_q
 from search.backends.base import IdList
 from search.services.facets import RELATIONS, Vocabulary, through
 

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from labs.models import LabPage
-from labs.services import link_fields
 from practices.models import PracticePage
+from praxis.visibility import link_fields
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards

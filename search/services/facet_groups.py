@@ -8,7 +8,7 @@ from functools import cached_property
 from django_countries import countries
 
 from labs.models import LabPage
-from labs.services import private_section_paths, public_q
+from praxis.visibility import private_section_paths, public_q
 from search.services.facets import (
     ORDER,
     TAXONOMY_FACETS,

@@ -12,8 +12,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import LabPage
-from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType
+from practices.models import PracticePage
 from search.services.params import CHOICE_FACETS, TAXONOMY_FACETS, SearchParams, unknown_value
+from taxonomy.models import Instrument, PolicyArea, TerritoryType
 
 TAXONOMIES = {"policy_area": PolicyArea, "territory_type": TerritoryType, "instrument": Instrument}
 RELATIONS = {"policy_area": "policy_areas", "territory_type": "territory_types", "instrument": "instruments"}

@@ -1,23 +1,13 @@
 """The practice index page, listed by the search engine (same scope, filters and order;
-the facet counts are not shown there, so not computed).
+the facet counts are not shown there, so not computed). Composed into the page's template
+by ``{% practice_index_listing %}`` (search.templatetags.search_tags): the practices app,
+below search, does not call it."""
 
-Called through ``apps.get_app_config("search").practice_index_context`` so that the
-practices app does not import the search app.
-"""
-
-from labs.services import active_locale
-from praxis.services.language import language_choice
 from search.services.engine import run_search
 from search.services.params import parse
 
 
-def practice_index_context(index_page, request) -> dict:
+def practice_index_page(request, locale):
+    """The requested page of practice cards (``?page=`` and the search's filters)."""
     params = parse(request.GET)
-    outcome = run_search(request, params, with_facets=False, with_labs=False, locale=active_locale(index_page))
-    return {
-        "practices": outcome.page,
-        "search": outcome,
-        "params": params,
-        "active_locale": outcome.locale,
-        "language_choice": language_choice(request),
-    }
+    return run_search(request, params, with_facets=False, with_labs=False, locale=locale).page

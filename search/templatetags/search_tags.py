@@ -1,9 +1,12 @@
-"""Template helpers of the search page and the "similar practices" block."""
+"""Template helpers of the search page, the "similar practices" block and the practice index."""
 
 from django import template
 from wagtail.models import Locale
 
+from praxis.visibility import active_locale
 from search.services.highlight import highlight as highlight_terms
+from search.services.listing import practice_index_page
+from search.services.similar import similar_practices as find_similar
 
 register = template.Library()
 
@@ -43,6 +46,13 @@ def page_query(params, number):
 @register.inclusion_tag("search/includes/similar_practices.html", takes_context=True)
 def similar_practices(context, practice, limit=4):
     """``{% similar_practices page %}`` on a practice page."""
-    from search.services.similar import similar_practices as find_similar
 
     return {"similar": find_similar(practice, context.get("request"), limit), "active_locale": Locale.get_active()}
+
+
+@register.simple_tag(takes_context=True)
+def practice_index_listing(context, index_page):
+    """``{% practice_index_listing page as practices %}``: the practice index's cards, listed by
+    the search engine."""
+    locale = context.get("active_locale") or active_locale(index_page)
+    return practice_index_page(context["request"], locale)

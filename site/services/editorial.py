@@ -35,8 +35,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from praxis.taxonomy import BaseTaxonomy
-
 NETWORK_TEAM = "Network editorial team"
 EDITORS_SUFFIX = " — editors"
 WORKFLOW_NAME = "Lab review"
@@ -108,8 +106,10 @@ def _grant_admin(group: Group) -> None:
     group.permissions.add(*[_permission(app_label, codename) for app_label, codename in ADMIN_PERMISSIONS])
 
 
-def taxonomy_models() -> list[type[BaseTaxonomy]]:
-    return [model for model in apps.get_models() if issubclass(model, BaseTaxonomy)]
+def network_team_models() -> list[type]:
+    """The models the network team manages for everyone (the vocabularies: they declare
+    ``managed_by_network_team``)."""
+    return [model for model in apps.get_models() if getattr(model, "managed_by_network_team", False)]
 
 
 def pages_with_own_editors() -> list[type[Page]]:
@@ -127,7 +127,7 @@ def ensure_network_team() -> Group:
     _grant_pages(team, [Page.get_first_root_node()], TEAM_PAGE_PERMISSIONS)
     _grant_collection(team, Collection.get_first_root_node(), TEAM_MEDIA_PERMISSIONS)
     vocabulary_permissions = Permission.objects.filter(
-        content_type__in=ContentType.objects.get_for_models(*taxonomy_models()).values(),
+        content_type__in=ContentType.objects.get_for_models(*network_team_models()).values(),
         codename__regex=r"^(add|change|delete|view)_",
     )
     team.permissions.add(*vocabulary_permissions)

@@ -124,13 +124,6 @@ def on_page_deleted(sender, instance, **kwargs):
         bump_content_version()
 
 
-def vocabularies() -> list:
-    """The taxonomy models: their terms' names are shown on pages."""
-    from praxis.taxonomy import BaseTaxonomy
-
-    return [model for model in apps.get_models() if issubclass(model, BaseTaxonomy)]
-
-
 def watch(*models) -> None:
     """Bump the version whenever a row of ``models`` is saved or deleted (models shown on
     pages but saved outside a page's publication)."""
@@ -148,4 +141,4 @@ def connect():
     post_save.connect(on_page_saved, dispatch_uid="praxis.fragments.page_saved")
     post_delete.connect(on_page_deleted, dispatch_uid="praxis.fragments.page_deleted")
     post_migrate.connect(on_migrated, sender=apps.get_app_config("praxis"), dispatch_uid="praxis.fragments.migrated")
-    watch(PageViewRestriction, Site, Locale, *vocabularies())
+    watch(PageViewRestriction, Site, Locale)  # apps watch their own models (vocabularies, lineage)

@@ -15,9 +15,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail.models import Locale, Page
-
-from praxis.services.translations import best_translations
+from wagtail.models import Page
 
 OWN_LANGUAGE_PARAMETER = "own_language"
 OWN_LANGUAGE_COOKIE = "praxis_own_language"
@@ -105,18 +103,6 @@ def remember_own_language(request, response):
             httponly=True,
         )
     return response
-
-
-def readable_translations(queryset, request, locale: Locale | None = None):
-    """One page per translation group for this reader.
-
-    By default the translation in ``locale``, else the original (language fallback);
-    only the pages written in ``locale`` when the reader asked for their language only.
-    """
-    locale = locale or Locale.get_active()
-    if only_own_language(request):
-        return queryset.filter(locale=locale)
-    return best_translations(queryset, locale)
 
 
 def language_choice(request) -> dict:

@@ -10,7 +10,6 @@ page of the group copies the original's values to the others.
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Min, Q
 from wagtail.models import Locale, Page
 
 
@@ -61,20 +60,3 @@ def localized_pages(pages: Iterable[Page], locale: Locale | None = None) -> list
         page.translation_key: page for page in model.objects.live().filter(translation_key__in=keys, locale=locale)
     }
     return [page if page.locale_id == locale.pk else translations.get(page.translation_key, page) for page in pages]
-
-
-def best_translations(queryset, locale: Locale | None = None):
-    """One page per translation group: the one in ``locale`` if it exists, else the original.
-
-    ``queryset`` is a page queryset already restricted (live, public...). The result
-    is still a queryset, so ordering, counting and pagination stay in SQL.
-    """
-    locale = locale or Locale.get_active()
-    in_locale = queryset.filter(locale=locale)
-    originals_elsewhere = (
-        queryset.exclude(translation_key__in=in_locale.values("translation_key"))
-        .values("translation_key")
-        .annotate(first=Min("pk"))
-        .values("first")
-    )
-    return queryset.filter(Q(pk__in=in_locale.values("pk")) | Q(pk__in=originals_elsewhere))

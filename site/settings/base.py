@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env.list_of("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "praxis",
+    "taxonomy",
     "labs",
     "practices",
     "search",

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from praxis.models import StandardPage
 from praxis.services import fragments
 
 register = template.Library()
@@ -63,6 +64,4 @@ def footer_pages(context):
     root = _locale_root(context.get("request"))
     if root is None:
         return []
-    from praxis.models import StandardPage
-
     return list(StandardPage.objects.child_of(root).live().public().filter(show_in_menus=False).order_by("path"))

@@ -82,10 +82,11 @@ from django.utils import translation  # noqa: E402
 from modelsearch.query import MATCH_ALL  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
-from practices.models import Instrument, PolicyArea, PracticePage, TerritoryType  # noqa: E402
+from practices.models import PracticePage  # noqa: E402
 from search.services.engine import run_search  # noqa: E402
 from search.services.params import parse  # noqa: E402
 from search.services.suggestions import suggestions  # noqa: E402
+from taxonomy.models import Instrument, PolicyArea, TerritoryType  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 OPERATIONS = {

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from practices.services.vocabularies import ensure_vocabularies
 from praxis.services.site_setup import ensure_site
+from taxonomy.seeds import ensure_vocabularies
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

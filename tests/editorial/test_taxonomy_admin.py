@@ -9,8 +9,7 @@ from django.utils import translation
 from factories import LabPageFactory, MethodFactory, PolicyAreaFactory, PracticePageFactory
 from factories.editorial import in_english
 
-from labs.models import Method
-from practices.models import PolicyArea
+from taxonomy.models import Method, PolicyArea
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 import factory
 
 from factories.base import PublishedPageFactory, m2m_setter
-from labs.models import LabIndexPage, LabPage, Method, ProgrammePage
+from labs.models import LabIndexPage, LabPage, ProgrammePage
+from taxonomy.models import Method
 
 
 class MethodFactory(factory.django.DjangoModelFactory):

@@ -2,14 +2,8 @@ import factory
 
 from factories.base import PublishedPageFactory, m2m_setter
 from factories.labs import LabPageFactory
-from practices.models import (
-    Instrument,
-    PolicyArea,
-    PracticeIndexPage,
-    PracticePage,
-    TerritoryType,
-    Transposition,
-)
+from practices.models import PracticeIndexPage, PracticePage, Transposition
+from taxonomy.models import Instrument, PolicyArea, TerritoryType
 
 
 class TaxonomyFactory(factory.django.DjangoModelFactory):

@@ -12,8 +12,8 @@ from wagtail.models import Locale, PageViewRestriction
 
 from factories.labs import LabPageFactory
 from factories.practices import PracticePageFactory
-from practices.models import Instrument, PolicyArea, TerritoryType
 from praxis.services.site_setup import ensure_site, ensure_translation
+from taxonomy.models import Instrument, PolicyArea, TerritoryType
 
 
 def terms(model, *slugs):

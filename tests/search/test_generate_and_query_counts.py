@@ -58,7 +58,7 @@ class SeveralFacetsTests(TestCase):
     of practices passing all the *other* facets."""
 
     def test_every_count_applies_every_other_facet(self):
-        from practices.models import PolicyArea, TerritoryType
+        from taxonomy.models import PolicyArea, TerritoryType
 
         call_command("generate_practices", 80, labs=6, translated=0.3, verbosity=0)
         french = PracticePage.objects.live().public().filter(locale__language_code="fr")

@@ -7,9 +7,10 @@ from urllib.parse import parse_qs, urlparse
 from django.test import TestCase
 from factories.search_data import build_catalogue
 
-from practices.models import Instrument, PolicyArea, PracticePage
-from praxis.services.translations import best_translations
+from practices.models import PracticePage
+from praxis.visibility import best_translations
 from search.services import engine
+from taxonomy.models import Instrument, PolicyArea
 
 
 def titles(response) -> list[str]:

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from practices.io.exporter import export_csv, export_json
-from praxis.services.translations import best_translations
+from practices.models import PracticePage
+from praxis.visibility import best_translations
 
 
 class Command(BaseCommand):
@@ -23,8 +24,6 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", help="File to write (default: standard output).")
 
     def handle(self, *args, **options):
-        from practices.models import PracticePage
-
         queryset = PracticePage.objects.live().public()
         if options["locale"]:
             locale = Locale.objects.filter(language_code=options["locale"]).first()

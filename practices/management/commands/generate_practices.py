@@ -23,10 +23,11 @@ from django.utils import timezone
 from modelsearch.backends import get_search_backends
 from wagtail.models import Locale, Page
 
-from labs.models import LabIndexPage, LabPage, Method
+from labs.models import LabIndexPage, LabPage
 from practices.choices import BudgetRange, EvidenceLevel, LegalCompetence, LifecycleStage
-from practices.models import Instrument, PolicyArea, PracticeIndexPage, PracticePage, TerritoryType
+from practices.models import PracticeIndexPage, PracticePage
 from praxis.services.site_setup import ensure_site, ensure_translation
+from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
 
 PREFIX = "gen-"
 BATCH = 500

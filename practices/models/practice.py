@@ -1,10 +1,8 @@
-"""The practice pages: the index (the knowledge base) and one page per practice."""
+"""One page per practice: a case study, structured so that another territory can reuse it."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -24,43 +22,21 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from labs.models import LocatedMixin, Method, add_error, check_year_range, collect_errors, labels_in_all_languages
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
-from practices.models.taxonomy import Instrument, PolicyArea, TerritoryType
+from practices.pdf import practice_sheet_response
+from practices.services.lineage import lineage_errors
+from practices.services.sheet import practice_context
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 from praxis.forms import SharedRelationsPageForm
+from praxis.shared_fields import Contact, Imported, Located, Verified
+from praxis.validation import YEAR_VALIDATORS, add_error, check_year_range, collect_errors
+from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType, labels_in_all_languages
 
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-STALE_AFTER_DAYS = 548  # 18 months
 
 
-class PracticeIndexPage(Page):
-    """The knowledge base: every practice, whichever lab published it."""
-
-    intro = models.TextField(
-        _("introduction"), blank=True, max_length=800, help_text=_("A few sentences above the list of practices.")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["praxis.HomePage"]
-    subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("practice index")
-        verbose_name_plural = _("practice indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        from practices.services.listing import practice_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(practice_index_context(self, request))
-        return context
-
-
-class PracticePage(RoutablePageMixin, LocatedMixin, Page):
+class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page):
     """A case study, structured so that another territory can reuse it."""
 
     summary = models.TextField(
@@ -176,24 +152,7 @@ class PracticePage(RoutablePageMixin, LocatedMixin, Page):
 
     documents = StreamField([("document", PracticeDocumentBlock())], blank=True, verbose_name=_("documents"))
     sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources and links"))
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_role = models.CharField(_("contact's role"), max_length=200, blank=True)
-    contact_email = models.EmailField(
-        _("contact email"), blank=True, help_text=_("Shown only to signed-in staff, never to the public.")
-    )
     licence = models.CharField(_("licence of the text"), max_length=24, choices=Licence.choices, default=Licence.CC_BY)
-    last_verified = models.DateField(
-        _("last verified"), null=True, blank=True, help_text=_("When someone last checked this case against reality.")
-    )
-    external_id = models.CharField(
-        _("external identifier"),
-        max_length=100,
-        blank=True,
-        db_index=True,
-        editable=False,
-        help_text=_("Stable identifier from an imported spreadsheet; re-imports update the same page."),
-    )
-
     base_form_class = SharedRelationsPageForm
     shared_relations = ("policy_areas", "territory_types", "instruments", "methods", "labs")
     override_translatable_fields = [SynchronizedField("territory_name"), SynchronizedField("contact_name")]
@@ -403,8 +362,6 @@ class PracticePage(RoutablePageMixin, LocatedMixin, Page):
         verbose_name_plural = _("practices")
 
     def clean(self):
-        from practices.services.lineage import lineage_errors
-
         errors = collect_errors(super().clean)
         check_year_range(errors, self.start_year, self.end_year)
         for problem in lineage_errors(self):
@@ -416,12 +373,6 @@ class PracticePage(RoutablePageMixin, LocatedMixin, Page):
         """Search index only: the classification and country in every enabled language."""
         terms = [*self.policy_areas.all(), *self.territory_types.all(), *self.instruments.all(), *self.methods.all()]
         return labels_in_all_languages(terms, self.country)
-
-    @property
-    def is_stale(self) -> bool:
-        if self.last_verified is None:
-            return True
-        return (timezone.localdate() - self.last_verified).days > STALE_AFTER_DAYS
 
     @staticmethod
     def lines(text: str) -> list[str]:
@@ -442,13 +393,9 @@ class PracticePage(RoutablePageMixin, LocatedMixin, Page):
     @path("sheet/", name="sheet")
     def sheet(self, request):
         """The practice sheet as a PDF (cached per published revision and language)."""
-        from practices.pdf import practice_sheet_response
-
         return practice_sheet_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from practices.services.sheet import practice_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(practice_context(self, request))
         return context

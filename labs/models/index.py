@@ -1,0 +1,31 @@
+"""The lab directory page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from labs.models.lab import LabPage
+from labs.services import lab_directory
+
+
+class LabIndexPage(Page):
+    """The lab directory."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, max_length=800, help_text=_("A few sentences above the list of labs.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["praxis.HomePage"]
+    subpage_types = ["labs.LabPage", "labs.ProgrammePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("lab directory")
+        verbose_name_plural = _("lab directories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lab_directory(self, LabPage.objects.live().public(), request))
+        return context

@@ -1,0 +1,13 @@
+"""What labs show on pages they do not own: the network section of the home page."""
+
+from django import template
+
+from labs.home import labs_by_country
+
+register = template.Library()
+
+
+@register.inclusion_tag("labs/includes/home_network.html")
+def home_lab_network():
+    """``{% home_lab_network %}``: labs by country, on the home page."""
+    return labs_by_country()

@@ -1,0 +1,1 @@
+"""Controlled vocabularies: policy areas, territory types, instruments, methods."""
