@@ -1,5 +1,6 @@
-"""Abstract models for what labs and practices both hold: a place on the map, a contact
-person, a date of last verification, an identifier from an imported spreadsheet."""
+"""Abstract models for what labs, programmes and practices share: a place on the map, a
+contact person, a date of last verification, an identifier from an imported spreadsheet,
+a period in years."""
 
 from datetime import timedelta
 
@@ -9,7 +10,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from praxis.validation import add_error, collect_errors, validate_latitude, validate_longitude
+from praxis.validation import (
+    YEAR_VALIDATORS,
+    add_error,
+    check_year_range,
+    collect_errors,
+    validate_latitude,
+    validate_longitude,
+)
 
 STALE_AFTER_DAYS = 548  # 18 months
 
@@ -105,3 +113,21 @@ class Imported(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Period(models.Model):
+    """A start and an end year (programmes, practices); the end cannot come before the start."""
+
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Leave empty while it goes on.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        errors = collect_errors(super().clean)
+        check_year_range(errors, self.start_year, self.end_year)
+        if errors:
+            raise ValidationError(errors)

@@ -1,6 +1,5 @@
 """Multi-territory programmes (La Transfo, Territoires en résidence...)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,10 +15,11 @@ from labs.services import programme_context
 from praxis.api_fields import PublicPagesField
 from praxis.blocks import BaseStreamBlock
 from praxis.forms import SharedRelationsPageForm
-from praxis.validation import YEAR_VALIDATORS, check_year_range, collect_errors
+from praxis.shared_fields import Period
+from praxis.text import list_items
 
 
-class ProgrammePage(Page):
+class ProgrammePage(Period, Page):
     """A multi-territory programme: La Transfo, Territoires en résidence, Rebonds..."""
 
     summary = models.TextField(
@@ -27,14 +27,6 @@ class ProgrammePage(Page):
         max_length=400,
         blank=True,
         help_text=_("One or two plain sentences shown in lists (400 characters at most)."),
-    )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    end_year = models.PositiveSmallIntegerField(
-        _("end year"),
-        null=True,
-        blank=True,
-        validators=YEAR_VALIDATORS,
-        help_text=_("Leave empty while the programme runs."),
     )
     funders = StreamField([("funder", FunderBlock())], blank=True, verbose_name=_("funders and amounts"))
     labs = ParentalManyToManyField(LabPage, verbose_name=_("participating labs"), blank=True, related_name="programmes")
@@ -52,7 +44,7 @@ class ProgrammePage(Page):
         FieldRowPanel(
             [
                 FieldPanel("start_year", help_text=_("The year the programme started, e.g. 2014.")),
-                FieldPanel("end_year"),
+                FieldPanel("end_year", help_text=_("Leave empty while the programme runs.")),
             ]
         ),
         FieldPanel(
@@ -86,15 +78,9 @@ class ProgrammePage(Page):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
-    def clean(self):
-        errors = collect_errors(super().clean)
-        check_year_range(errors, self.start_year, self.end_year)
-        if errors:
-            raise ValidationError(errors)
-
     @property
     def territory_list(self):
-        return [line.strip() for line in self.territories.splitlines() if line.strip()]
+        return list_items(self.territories)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

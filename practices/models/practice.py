@@ -29,14 +29,15 @@ from practices.services.lineage import lineage_errors
 from practices.services.sheet import practice_context
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 from praxis.forms import SharedRelationsPageForm
-from praxis.shared_fields import Contact, Imported, Located, Verified
-from praxis.validation import YEAR_VALIDATORS, add_error, check_year_range, collect_errors
+from praxis.shared_fields import Contact, Imported, Located, Period, Verified
+from praxis.text import list_items
+from praxis.validation import add_error, collect_errors
 from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType, labels_in_all_languages
 
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page):
+class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Imported, Page):
     """A case study, structured so that another territory can reuse it."""
 
     summary = models.TextField(
@@ -74,14 +75,6 @@ class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page
 
     lifecycle_stage = models.CharField(
         _("lifecycle stage"), max_length=20, choices=LifecycleStage.choices, default=LifecycleStage.EXPERIMENTATION
-    )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    end_year = models.PositiveSmallIntegerField(
-        _("end year"),
-        null=True,
-        blank=True,
-        validators=YEAR_VALIDATORS,
-        help_text=_("Leave empty if the practice continues."),
     )
     evidence_level = models.CharField(
         _("level of evidence"), max_length=20, choices=EvidenceLevel.choices, default=EvidenceLevel.SELF_DECLARED
@@ -205,7 +198,7 @@ class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page
                 FieldRowPanel(
                     [
                         FieldPanel("start_year", help_text=_("The year the first step was taken, e.g. 2018.")),
-                        FieldPanel("end_year"),
+                        FieldPanel("end_year", help_text=_("Leave empty if the practice continues.")),
                     ]
                 ),
                 FieldPanel(
@@ -363,7 +356,6 @@ class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page
 
     def clean(self):
         errors = collect_errors(super().clean)
-        check_year_range(errors, self.start_year, self.end_year)
         for problem in lineage_errors(self):
             add_error(errors, NON_FIELD_ERRORS, problem)
         if errors:
@@ -374,21 +366,17 @@ class PracticePage(RoutablePageMixin, Located, Contact, Verified, Imported, Page
         terms = [*self.policy_areas.all(), *self.territory_types.all(), *self.instruments.all(), *self.methods.all()]
         return labels_in_all_languages(terms, self.country)
 
-    @staticmethod
-    def lines(text: str) -> list[str]:
-        return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
-
     @property
     def prerequisite_list(self):
-        return self.lines(self.prerequisites)
+        return list_items(self.prerequisites)
 
     @property
     def core_element_list(self):
-        return self.lines(self.core_elements)
+        return list_items(self.core_elements)
 
     @property
     def adaptable_element_list(self):
-        return self.lines(self.adaptable_elements)
+        return list_items(self.adaptable_elements)
 
     @path("sheet/", name="sheet")
     def sheet(self, request):
