@@ -3,6 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The licences are the foundation's (the labs' directory is published under one too); named here
+# for the practice page's field, which imports it from this module.
+from praxis.licences import Licence as Licence
+
 
 class LifecycleStage(models.TextChoices):
     IDEA = "idea", _("Idea")
@@ -66,11 +70,3 @@ class DocumentType(models.TextChoices):
     PRESENTATION = "presentation", _("Presentation")
     TOOL = "tool", _("Tool or template")
     OTHER = "other", _("Other document")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC0 = "CC0-1.0", "CC0 1.0"
-    ETALAB = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
-    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")

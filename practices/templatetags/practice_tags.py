@@ -4,7 +4,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
-from practices.choices import DocumentType, Licence, TranspositionOutcome
+from practices.choices import DocumentType, TranspositionOutcome
+from praxis.licences import Licence
 
 register = template.Library()
 

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
-from practices.io.columns import licence_url
+from praxis.licences import licence_url
 from praxis.services.translations import localized_pages
 
 register = template.Library()
