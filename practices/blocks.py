@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from practices.choices import DocumentType, Licence
+from practices.choices import DocumentType
+from praxis.licences import Licence
 
 
 class KeyFigureBlock(blocks.StructBlock):

@@ -66,11 +66,3 @@ class DocumentType(models.TextChoices):
     PRESENTATION = "presentation", _("Presentation")
     TOOL = "tool", _("Tool or template")
     OTHER = "other", _("Other document")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC0 = "CC0-1.0", "CC0 1.0"
-    ETALAB = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
-    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")

@@ -1,4 +1,7 @@
-"""Open-data URLs, mounted at /opendata/ outside the language prefixes (``?locale=`` chooses)."""
+"""Open-data URLs, mounted at /opendata/ outside the language prefixes (``?locale=`` chooses).
+
+The labs' files are served by labs/urls.py, mounted beside these.
+"""
 
 from django.urls import path, re_path
 
@@ -9,5 +12,4 @@ app_name = "opendata"
 urlpatterns = [
     path("", opendata.catalogue, name="index"),
     re_path(r"^practices\.(?P<fmt>csv|json)$", opendata.practices_dump, name="practices"),
-    re_path(r"^labs\.(?P<fmt>csv|json)$", opendata.labs_dump, name="labs"),
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
     path("opendata/", include("practices.urls")),
+    path("opendata/", include("labs.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -5,7 +5,8 @@ The README's "Importing and exporting practices" section documents them; keep bo
 
 from dataclasses import dataclass
 
-from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
+from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, LifecycleStage, StaffTime
+from praxis.licences import Licence
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,3 @@ EXPORTED_COLUMNS = [column for column in COLUMNS if column.exported]
 
 # Added by exports and the open-data dump for readers; ignored by the importer.
 INFORMATIONAL_COLUMNS = ["url", "licence_url", "first_published_at", "last_published_at"]
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-    Licence.ETALAB: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-}
-
-
-def licence_url(code: str) -> str:
-    return LICENCE_URLS.get(code, "")

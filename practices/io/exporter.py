@@ -5,19 +5,21 @@ never are. ``export_csv`` / ``export_json`` take any set of practices (a queryse
 list of pages, search results) and keep its order.
 """
 
-import csv
-import io
-import json
+from functools import partial
 
 from django.db.models import QuerySet
 from wagtail.models import Page
 
 from labs.models import LabPage, ProgrammePage
 from practices.io.cells import csv_value, json_value
-from practices.io.columns import EXPORTED_COLUMNS, INFORMATIONAL_COLUMNS, licence_url
+from practices.io.columns import EXPORTED_COLUMNS, INFORMATIONAL_COLUMNS
 from practices.models import PracticePage
+from praxis.licences import licence_url
+from praxis.records import json_text, records_to_csv
 
 RELATIONS = ("policy_areas", "territory_types", "instruments", "methods", "labs")
+# How the importer's columns write their cells (the informational columns are plain).
+CSV_CELLS = {column.name: partial(csv_value, column) for column in EXPORTED_COLUMNS}
 
 
 def public_pages(practices) -> list:
@@ -74,35 +76,15 @@ def practice_records(practices, *, with_informational=True, request=None) -> lis
     return records
 
 
-def records_to_csv(records: list[dict], columns: list) -> str:
-    """CSV text (UTF-8, comma-separated, one header line) of ``records``."""
-    by_name = {column.name: column for column in columns if hasattr(column, "name")}
-    names = [getattr(column, "name", column) for column in columns]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(names)
-    for record in records:
-        writer.writerow([cell_text(by_name.get(name), record.get(name)) for name in names])
-    return buffer.getvalue()
-
-
-def cell_text(column, value) -> str:
-    if column is not None:
-        return csv_value(column, value)
-    if value is None:
-        return ""
-    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
-def practice_csv_columns(with_informational=True) -> list:
-    return EXPORTED_COLUMNS + (INFORMATIONAL_COLUMNS if with_informational else [])
+def practice_csv_columns(with_informational=True) -> list[str]:
+    return [column.name for column in EXPORTED_COLUMNS] + (INFORMATIONAL_COLUMNS if with_informational else [])
 
 
 def export_csv(practices, *, with_informational=True, request=None) -> str:
     records = practice_records(practices, with_informational=with_informational, request=request)
-    return records_to_csv(records, practice_csv_columns(with_informational))
+    return records_to_csv(records, practice_csv_columns(with_informational), CSV_CELLS)
 
 
 def export_json(practices, *, with_informational=True, request=None, **metadata) -> str:
     records = practice_records(practices, with_informational=with_informational, request=request)
-    return json.dumps({**metadata, "count": len(records), "practices": records}, ensure_ascii=False, indent=2)
+    return json_text({**metadata, "count": len(records), "practices": records})

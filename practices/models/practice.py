@@ -23,12 +23,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
-from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, Licence, LifecycleStage, StaffTime
+from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, LifecycleStage, StaffTime
 from practices.pdf import practice_sheet_response
 from practices.services.lineage import lineage_errors
 from practices.services.sheet import practice_context
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 from praxis.forms import SharedRelationsPageForm
+from praxis.licences import Licence
 from praxis.shared_fields import Contact, Imported, Located, Period, Verified
 from praxis.text import list_items
 from praxis.validation import add_error, collect_errors

@@ -5,9 +5,10 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
-from practices.choices import DocumentType, Licence, TranspositionOutcome
+from practices.choices import DocumentType, TranspositionOutcome
 from practices.services import listing
 from practices.services.home import home_sections
+from praxis.licences import Licence
 from praxis.visibility import active_locale
 
 register = template.Library()

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from labs.models import ProgrammePage
-from practices.io.columns import licence_url
+from praxis.licences import licence_url
 from praxis.services.translations import localized_pages
 
 register = template.Library()

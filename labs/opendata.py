@@ -1,7 +1,14 @@
-"""Lab records for the open-data dump (live, public labs only; never the contact email)."""
+"""The labs in the open-data dump: ``/opendata/labs.json`` and ``/opendata/labs.csv``.
 
-from practices.choices import Licence
-from practices.io.columns import licence_url
+Live, public labs only; never the contact email. ``?locale=`` as for every dataset
+(see ``praxis.opendata``).
+"""
+
+from django.views.decorators.http import require_GET
+
+from labs.models import LabPage
+from praxis.licences import Licence, licence_url
+from praxis.opendata import serve_dump
 
 # Lab pages have no licence field: the directory's facts and summaries are published under this one.
 LAB_RECORD_LICENCE = Licence.CC_BY
@@ -52,8 +59,7 @@ def lab_value(lab, name):
 
 
 def lab_records(labs, request=None) -> list[dict]:
-    from labs.models import LabPage
-
+    """One dict per live, public lab among ``labs`` (a queryset or a list of pages), JSON-ready."""
     queryset = labs if hasattr(labs, "model") else LabPage.objects.filter(pk__in=[lab.pk for lab in labs])
     records = []
     for lab in queryset.live().public().select_related("locale").prefetch_related("methods"):
@@ -73,3 +79,8 @@ def lab_records(labs, request=None) -> list[dict]:
             }
         )
     return records
+
+
+@require_GET
+def labs_dump(request, fmt):
+    return serve_dump(request, fmt, "labs", LabPage.objects.all(), lab_records, LAB_COLUMNS)
