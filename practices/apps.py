@@ -7,7 +7,9 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self):
+        from labs.models.lab import allow_under_labs
         from practices.models import Transposition
         from praxis.services import fragments
 
+        allow_under_labs("practices.PracticePage")  # a lab files its practices under its page
         fragments.watch(Transposition)  # lineage links, also written outside a publication

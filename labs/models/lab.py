@@ -210,8 +210,8 @@ class LabPage(Located, Contact, Verified, Imported, Page):
     ]
 
     parent_page_types = ["labs.LabIndexPage"]
-    # No subpage_types: the page types that declare a lab as their parent (programmes, and
-    # practices from the app above) may be created under it; labs do not name them.
+    # Programmes, and the page types higher apps add with allow_under_labs() (practices).
+    subpage_types = ["labs.ProgrammePage"]
 
     class Meta:
         verbose_name = _("lab")
@@ -242,3 +242,9 @@ class LabPage(Located, Contact, Verified, Imported, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lab_context(self, request))
         return context
+
+
+def allow_under_labs(*page_types: str) -> None:
+    """Let a higher app's page types be created under a lab (called from its ``ready()``),
+    so that labs need not name the apps built on them."""
+    LabPage.subpage_types = [*LabPage.subpage_types, *page_types]
