@@ -8,9 +8,8 @@ class PraxisConfig(AppConfig):
     verbose_name = _("Praxis site")
 
     def ready(self):
-        from praxis import images, signals
+        from praxis import signals
         from praxis.services.locales import sync_locales
 
         post_migrate.connect(sync_locales, sender=self)
         signals.connect()
-        images.connect()

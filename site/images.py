@@ -1,14 +1,14 @@
 """Image renditions are made when a page is published, never in a reader's request.
 
 Templates use only the filter specs listed here; publishing a page generates
-them for every image the page shows (its logo and the images of its StreamFields).
+them for every image the page shows (its logo and the images of its StreamFields): a
+step of the publish pipeline (``praxis.services.publishing``).
 """
 
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
-from wagtail.signals import page_published
 
 LOGO_FILTERS = ("max-160x80", "max-240x120")
 FIGURE_FILTERS = ("width-960",)
@@ -47,11 +47,3 @@ def pregenerate_renditions(page) -> int:
         image.get_renditions(*filters)
         count += len(filters)
     return count
-
-
-def on_page_published(sender, instance, **kwargs):
-    pregenerate_renditions(instance.specific)
-
-
-def connect():
-    page_published.connect(on_page_published, dispatch_uid="praxis.pregenerate_renditions")

@@ -3,10 +3,12 @@ the footer, a page's language versions, a practice's similar practices.
 
 They are cached under a key made of the site, the active language, the **content version**
 (``praxis.models.ContentVersion``) and what else the fragment varies on. The version is
-bumped whenever something a fragment may show changes: a page published, unpublished,
-moved, deleted or saved outside a draft, a view restriction, a site, a locale or a taxonomy
-term changed, and after every ``migrate`` (a deployment may change what fragments hold).
-A bump makes every older key unreachable; the cache forgets those entries on its own.
+bumped once whenever something a fragment may show changes: a page published (at the end
+of the publish pipeline, ``praxis.services.publishing``), a page unpublished, moved, deleted
+or saved outside a draft (Wagtail saves the page it unpublishes or moves: that save is the
+bump), a view restriction, a site, a locale or a taxonomy term changed, and after every
+``migrate`` (a deployment may change what fragments hold). A bump makes every older key
+unreachable; the cache forgets those entries on its own.
 
 Never cached: previews (they show the draft; Wagtail's ``WagtailCacheNode`` skips them)
 and what depends on the user (fragments hold only what every reader sees).
@@ -18,10 +20,9 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.utils import translation
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_ROW = 1
 
@@ -113,15 +114,36 @@ def on_migrated(using=DEFAULT_DB_ALIAS, **kwargs):
         pass
 
 
+def publishes(page: Page, update_fields=None) -> bool:
+    """Whether saving ``page`` is the save of a publication: Wagtail stamps a later
+    ``last_published_at`` than the stored one, saves, then sends ``page_published``, whose
+    pipeline bumps once at its end. A clock set back makes the save bump too (one bump too
+    many, never one too few)."""
+    stamp = page.last_published_at
+    if stamp is None or page._state.adding or (update_fields is not None and "last_published_at" not in update_fields):
+        return False
+    stored = Page.objects.filter(pk=page.pk).values_list("last_published_at", flat=True).first()
+    return stored is None or stamp > stored
+
+
+def on_page_saving(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        instance._praxis_publishing = publishes(instance, update_fields)
+
+
 def on_page_saved(sender, instance, update_fields=None, **kwargs):
-    """A page saved outside its drafts (published, created live, changed by a script)."""
-    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+    """A page saved outside its drafts and outside a publication (created live, unpublished,
+    moved, changed by a script)."""
+    if not isinstance(instance, Page) or getattr(instance, "_praxis_publishing", False):
+        return
+    if not (update_fields and set(update_fields) <= DRAFT_FIELDS):
         bump_content_version()
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        bump_content_version()
+    """Once per deleted page: Django sends ``post_delete`` for each of its tables, the
+    ``Page`` one always."""
+    bump_content_version()
 
 
 def watch(*models) -> None:
@@ -134,11 +156,9 @@ def watch(*models) -> None:
 
 
 def connect():
-    """Connected last (``PraxisConfig.ready``), so the bump follows the other receivers' writes."""
-    page_published.connect(on_content_changed, dispatch_uid="praxis.fragments.published")
-    page_unpublished.connect(on_content_changed, dispatch_uid="praxis.fragments.unpublished")
-    post_page_move.connect(on_content_changed, dispatch_uid="praxis.fragments.moved")
+    """Every bump but a publication's (``praxis.services.publishing`` bumps that one)."""
+    pre_save.connect(on_page_saving, dispatch_uid="praxis.fragments.page_saving")
     post_save.connect(on_page_saved, dispatch_uid="praxis.fragments.page_saved")
-    post_delete.connect(on_page_deleted, dispatch_uid="praxis.fragments.page_deleted")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="praxis.fragments.page_deleted")
     post_migrate.connect(on_migrated, sender=apps.get_app_config("praxis"), dispatch_uid="praxis.fragments.migrated")
     watch(PageViewRestriction, Site, Locale)  # apps watch their own models (vocabularies, lineage)
