@@ -24,6 +24,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_s
 from django.utils import translation
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
 
+from praxis.models import ContentVersion
+
 VERSION_ROW = 1
 
 # Fields a page saves for its drafts, locks and comments: nothing a reader sees.
@@ -50,8 +52,6 @@ def content_version(request=None) -> int:
     """The current content version (one query, kept on ``request``)."""
     version = getattr(request, "_praxis_content_version", None)
     if version is None:
-        from praxis.models import ContentVersion
-
         version = ContentVersion.objects.filter(pk=VERSION_ROW).values_list("value", flat=True).first() or 0
         if request is not None:
             request._praxis_content_version = version
@@ -60,7 +60,6 @@ def content_version(request=None) -> int:
 
 def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     """A new version: every cached fragment is out of date."""
-    from praxis.models import ContentVersion
 
     versions = ContentVersion.objects.using(using)
     if versions.filter(pk=VERSION_ROW).update(value=F("value") + 1):
