@@ -219,6 +219,21 @@ def test_pagination_links_keep_the_query(search, client, monkeypatch):
     assert not set(titles(first)) & set(titles(second))
 
 
+def test_pagination_links_keep_the_language_toggle(search, monkeypatch):
+    monkeypatch.setattr(engine, "PER_PAGE", 1)
+    first = search("en", own_language="1")
+    assert first.context["search"].total == 2
+    next_link = re.search(r'href="\?([^"]+)" rel="next"', first.content.decode()).group(1)
+    assert parse_qs(next_link.replace("&amp;", "&")) == {"own_language": ["1"], "page": ["2"]}
+    second = search("en", own_language="1", page="2")
+    previous = re.search(r'href="\?([^"]*)" rel="prev"', second.content.decode()).group(1)
+    assert parse_qs(previous.replace("&amp;", "&")) == {"own_language": ["1"]}
+    assert set(titles(first) + titles(second)) == {
+        "Hospitals: a new welcome in emergency departments",
+        "Community health workers in Leeds",
+    }
+
+
 # Without and with JavaScript
 
 
