@@ -149,10 +149,11 @@ def test_query_matches_each_document_through_its_own_language():
     assert find(body, lambda node: node == {"term": {"live_filter": True}})
 
 
-def test_pk_in_on_a_page_subclass_is_dropped_so_ids_are_filtered_in_sql():
+def test_pk_in_on_a_page_subclass_is_dropped_so_ids_are_filtered_in_sql(db):
     """Known modelsearch behaviour: the filter on the subclass's pk (page_ptr_id) vanishes
     from the query. The discovery service therefore never sends id lists to Elasticsearch:
-    it intersects Elasticsearch's matches with its SQL scope."""
+    it intersects Elasticsearch's matches with its SQL scope. (``Page.objects.type`` reads
+    the content types: hence ``db``.)"""
     dropped = PraxisSearchQueryCompiler(PracticePage.objects.filter(pk__in=[1, 2]), PlainText("x")).get_query()
     assert not find(dropped, lambda node: set(node.get("terms", {})) & {"pk", "id_filter", "page_ptr_id_filter"})
     kept = PraxisSearchQueryCompiler(Page.objects.type(PracticePage).filter(id__in=[1, 2]), PlainText("x")).get_query()
