@@ -38,11 +38,6 @@ def term_query(params, parameter, slug):
     return params.querydict(**{parameter: values}).urlencode()
 
 
-@register.simple_tag
-def page_query(params, number):
-    return params.querydict(page=number).urlencode()
-
-
 @register.inclusion_tag("search/includes/similar_practices.html", takes_context=True)
 def similar_practices(context, practice, limit=4):
     """``{% similar_practices page %}`` on a practice page."""

@@ -1,12 +1,14 @@
 """Labs and practices created through the admin, by the people who will create them."""
 
 import html as html_lib
+from types import SimpleNamespace
 
 import pytest
+from django.urls import reverse
 from factories import LabIndexPageFactory, LabPageFactory, PolicyAreaFactory, TerritoryTypeFactory
 from factories.editorial import in_english, lab_editor, network_editor
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from labs.models import LabIndexPage, LabPage, ProgrammePage
@@ -66,65 +68,96 @@ def practice_data(**changes):
     }
 
 
-class AdminCreationTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home = ensure_site()
-        ensure_editorial_setup()
-        cls.lab_index = LabIndexPageFactory(parent=cls.home)
-        cls.lab = LabPageFactory(parent=cls.lab_index, title="Lab existant")
-        cls.area = PolicyAreaFactory(name="Alimentation")
-        cls.dense = TerritoryTypeFactory(name="Urbain dense")
+def create_through_admin(client, parent, child_model, data, *, publish=True):
+    """Post ``data`` to the admin's add form of ``child_model`` under ``parent``, as the
+    logged-in user, and check it was created: allowed there, no validation error, and
+    sent where the admin sends after saving (the explorer if published, else the editor)."""
+    assert child_model in parent.specific_class.allowed_subpage_models()
+    if publish:
+        data["action-publish"] = "action-publish"
+    app_label, model_name = child_model._meta.app_label, child_model._meta.model_name
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=[app_label, model_name, parent.pk]), data, follow=True
+    )
+    assert response.status_code == 200
+    if not response.redirect_chain:
+        form = response.context["form"]
+        pytest.fail(f"Validation errors creating a {model_name}: {dict(form.errors)}")
+    if publish:
+        expected = reverse("wagtailadmin_explore", args=[parent.pk])
+    else:
+        expected = reverse("wagtailadmin_pages:edit", args=[Page.objects.order_by("pk").last().pk])
+    assert response.redirect_chain == [(expected, 302)]
 
-    def test_page_tree_rules(self):
-        self.assertAllowedParentPageTypes(LabPage, {LabIndexPage})
-        self.assertAllowedParentPageTypes(PracticePage, {LabPage, PracticeIndexPage})
-        self.assertAllowedSubpageTypes(LabPage, {PracticePage, ProgrammePage})
-        self.assertCanNotCreateAt(HomePage, PracticePage)
-        self.assertCanNotCreateAt(LabPage, LabPage)
 
-    def test_network_editor_creates_and_publishes_a_lab(self):
-        self.client.force_login(network_editor())
-        self.assertCanCreate(self.lab_index, LabPage, lab_data())
-        lab = LabPage.objects.get(slug="lab-innovation-territoriale")
-        self.assertTrue(lab.live)
-        self.assertEqual(lab.acronym, "LIT")
-        # Its editors' group exists as soon as the page does.
-        self.assertEqual(editors_group_of(lab).name, "Laboratoire d'innovation territoriale — editors")
+@pytest.fixture
+def editorial_site(db):
+    """The site with its editorial groups, a lab directory with one lab, and two terms."""
+    home = ensure_site()
+    ensure_editorial_setup()
+    lab_index = LabIndexPageFactory(parent=home)
+    return SimpleNamespace(
+        home=home,
+        lab_index=lab_index,
+        lab=LabPageFactory(parent=lab_index, title="Lab existant"),
+        area=PolicyAreaFactory(name="Alimentation"),
+        dense=TerritoryTypeFactory(name="Urbain dense"),
+    )
 
-    def test_lab_editor_creates_a_classified_practice_in_their_lab(self):
-        editor = lab_editor(self.lab)
-        self.client.force_login(editor)
-        data = practice_data(policy_areas=[self.area.pk], territory_types=[self.dense.pk], labs=[self.lab.pk])
-        self.assertCanCreate(self.lab, PracticePage, data, publish=False)
-        practice = PracticePage.objects.get(slug="cantine-zero-dechet")
-        self.assertFalse(practice.live)
-        self.assertEqual(practice.owner, editor)
-        self.assertEqual(practice.get_parent().pk, self.lab.pk)
-        draft = practice.get_latest_revision_as_object()
-        self.assertEqual(list(draft.policy_areas.all()), [self.area])
-        self.assertEqual(list(draft.territory_types.all()), [self.dense])
-        self.assertEqual([lab.pk for lab in draft.labs.all()], [self.lab.pk])
-        self.assertEqual([lab.pk for lab in practice.labs.all()], [self.lab.pk])  # stored, not only in the draft
 
-    def test_practice_form_shows_help_for_the_writer(self):
-        self.client.force_login(in_english(network_editor()))
-        response = self.client.get(f"/admin/pages/add/practices/practicepage/{self.lab.pk}/")
-        self.assertEqual(response.status_code, 200)
-        html = html_lib.unescape(response.content.decode())
-        for help_text in (
-            "In plain language, what was done, where and with what result",  # summary (model)
-            "What the team would tell a peer starting the same thing tomorrow.",  # lessons (panel)
-            "The public policies the practice serves; tick all that apply.",
-            "Where the practice stands today, from idea to institutionalised (or stopped).",
-            "How others may reuse this text; CC BY 4.0 unless you have a reason.",
-            "Two to four figures that tell the result",
-        ):
-            self.assertIn(help_text, html)
-        # Tabs in the order a writer thinks: the case, then its classification, place, reuse, sources.
-        tabs = ["Case study", "Classification", "Territory and actors", "Transposition", "Documents and contact"]
-        positions = [html.index(f">{tab}<") if f">{tab}<" in html else html.index(tab) for tab in tabs]
-        self.assertEqual(positions, sorted(positions))
+def test_page_tree_rules():
+    assert set(LabPage.allowed_parent_page_models()) == {LabIndexPage}
+    assert set(PracticePage.allowed_parent_page_models()) == {LabPage, PracticeIndexPage}
+    assert set(LabPage.allowed_subpage_models()) == {PracticePage, ProgrammePage}
+    assert PracticePage not in HomePage.allowed_subpage_models()
+    assert LabPage not in LabPage.allowed_subpage_models()
+
+
+def test_network_editor_creates_and_publishes_a_lab(client, editorial_site):
+    client.force_login(network_editor())
+    create_through_admin(client, editorial_site.lab_index, LabPage, lab_data())
+    lab = LabPage.objects.get(slug="lab-innovation-territoriale")
+    assert lab.live
+    assert lab.acronym == "LIT"
+    # Its editors' group exists as soon as the page does.
+    assert editors_group_of(lab).name == "Laboratoire d'innovation territoriale — editors"
+
+
+def test_lab_editor_creates_a_classified_practice_in_their_lab(client, editorial_site):
+    site = editorial_site
+    editor = lab_editor(site.lab)
+    client.force_login(editor)
+    data = practice_data(policy_areas=[site.area.pk], territory_types=[site.dense.pk], labs=[site.lab.pk])
+    create_through_admin(client, site.lab, PracticePage, data, publish=False)
+    practice = PracticePage.objects.get(slug="cantine-zero-dechet")
+    assert not practice.live
+    assert practice.owner == editor
+    assert practice.get_parent().pk == site.lab.pk
+    draft = practice.get_latest_revision_as_object()
+    assert list(draft.policy_areas.all()) == [site.area]
+    assert list(draft.territory_types.all()) == [site.dense]
+    assert [lab.pk for lab in draft.labs.all()] == [site.lab.pk]
+    assert [lab.pk for lab in practice.labs.all()] == [site.lab.pk]  # stored, not only in the draft
+
+
+def test_practice_form_shows_help_for_the_writer(client, editorial_site):
+    client.force_login(in_english(network_editor()))
+    response = client.get(f"/admin/pages/add/practices/practicepage/{editorial_site.lab.pk}/")
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    for help_text in (
+        "In plain language, what was done, where and with what result",  # summary (model)
+        "What the team would tell a peer starting the same thing tomorrow.",  # lessons (panel)
+        "The public policies the practice serves; tick all that apply.",
+        "Where the practice stands today, from idea to institutionalised (or stopped).",
+        "How others may reuse this text; CC BY 4.0 unless you have a reason.",
+        "Two to four figures that tell the result",
+    ):
+        assert help_text in html
+    # Tabs in the order a writer thinks: the case, then its classification, place, reuse, sources.
+    tabs = ["Case study", "Classification", "Territory and actors", "Transposition", "Documents and contact"]
+    positions = [html.index(f">{tab}<") if f">{tab}<" in html else html.index(tab) for tab in tabs]
+    assert positions == sorted(positions)
 
 
 # Fields Wagtail itself defines on every page (title, slug, SEO, scheduling) carry Wagtail's help.

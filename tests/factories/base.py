@@ -29,18 +29,28 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
     def default_parent(cls):
         return ensure_site()
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        """One revision (published if the page is live) for all the relations the hooks set."""
+        if create and M2M_SET in (results or {}).values():
+            revision = instance.save_revision()
+            if instance.live:
+                revision.publish()
+                instance.refresh_from_db()
+
+
+M2M_SET = "m2m set"  # what an m2m_setter hook returns when it set its field
+
 
 def m2m_setter(field_name):
-    """A post_generation hook that sets a ParentalManyToManyField and republishes."""
+    """A post_generation hook that sets a ParentalManyToManyField (in memory: the page's
+    next revision carries it; ``PublishedPageFactory`` saves one after all the hooks)."""
 
     def hook(obj, create, extracted, **kwargs):
         if not create or extracted is None:
-            return
+            return None
         getattr(obj, field_name).set(extracted)
-        revision = obj.save_revision()
-        if obj.live:
-            revision.publish()
-            obj.refresh_from_db()
+        return M2M_SET
 
     hook.__name__ = field_name
     return factory.PostGeneration(hook)
