@@ -85,11 +85,11 @@ class DemoContent:
             self.changed.append((kind, key))
 
 
-def _terms(model, slugs: list[str]):
+def _terms(model, slugs: list[str], where: str):
     found = {term.slug: term for term in model.objects.filter(slug__in=slugs)}
     missing = sorted(set(slugs) - set(found))
     if missing:
-        raise DemoDataError(f"Unknown {model._meta.verbose_name_plural} slugs in the demo data: {missing}")
+        raise DemoDataError(f"{where}: unknown {model._meta.verbose_name_plural} slugs {missing}")
     return [found[slug] for slug in slugs]
 
 
@@ -138,14 +138,22 @@ class DemoLoader:
             spec = PageSpec(model, home, lookup, page_values(model, page, fields, FR, self.image_id))
             self.publish("pages", page["key"], spec, page_values(model, page, fields, EN, self.image_id))
 
-    def lab_index(self):
-        return next(page for page in self.content.pages.values() if isinstance(page, LabIndexPage))
+    def index(self, model):
+        """The site page of type ``model`` (the lab directory, the practice index)."""
+        for page in self.content.pages.values():
+            if isinstance(page, model):
+                return page
+        raise DemoDataError(f"pages/: no page of type {model._meta.verbose_name}")
 
-    def practice_index(self):
-        return next(page for page in self.content.pages.values() if isinstance(page, PracticeIndexPage))
+    def loaded(self, kind: str, key: str, where: str):
+        """The French page of ``kind``/``key``, loaded before the item ``where`` that points at it."""
+        pages = getattr(self.content, kind)
+        if key not in pages:
+            raise DemoDataError(f"{where}: no {kind}/{key}.yaml listed before it in catalogue.yaml")
+        return pages[key]
 
     def load_labs(self):
-        parent = self.lab_index()
+        parent = self.index(LabIndexPage)
         for lab in self.catalogue.labs:
             logo = self.image(lab["logo"])
             spec = PageSpec(
@@ -153,31 +161,31 @@ class DemoLoader:
                 parent,
                 {"external_id": f"demo:lab:{lab['key']}"},
                 lab_values(LabPage, lab, FR, logo, self.image_id),
-                relations={"methods": _terms(Method, lab.get("methods", []))},
+                relations={"methods": _terms(Method, lab.get("methods", []), f"labs/{lab['key']}.yaml")},
             )
             self.publish("labs", lab["key"], spec, lab_values(LabPage, lab, EN, logo, self.image_id))
 
     def load_programmes(self):
-        labs = self.content.labs
         for programme in self.catalogue.programmes:
+            where = f"programmes/{programme['key']}.yaml"
             spec = PageSpec(
                 ProgrammePage,
-                labs[programme["parent_lab"]],  # a programme lives under the lab that runs it
+                self.loaded("labs", programme["parent_lab"], where),  # it lives under the lab that runs it
                 {"slug": programme["slug"][FR]},
                 programme_values(ProgrammePage, programme, FR, self.image_id),
-                relations={"labs": [labs[key] for key in programme.get("labs", [])]},
+                relations={"labs": [self.loaded("labs", key, where) for key in programme.get("labs", [])]},
             )
             english = programme_values(ProgrammePage, programme, EN, self.image_id)
             self.publish("programmes", programme["key"], spec, english)
 
     def load_practices(self):
         content, sources = self.content, self.catalogue.sources
-        parent = self.practice_index()
+        parent = self.index(PracticeIndexPage)
         for practice in self.catalogue.practices:
-            key = practice["key"]
-            programme = content.programmes[practice["programme"]] if practice.get("programme") else None
-            relations = {name: _terms(TAXONOMIES[name], practice.get(name, [])) for name in PRACTICE_TAXONOMIES}
-            relations["labs"] = [content.labs[lab_key] for lab_key in practice.get("labs", [])]
+            key, where = practice["key"], f"practices/{practice['key']}.yaml"
+            programme = self.loaded("programmes", practice["programme"], where) if practice.get("programme") else None
+            relations = {name: _terms(TAXONOMIES[name], practice.get(name, []), where) for name in PRACTICE_TAXONOMIES}
+            relations["labs"] = [self.loaded("labs", lab_key, where) for lab_key in practice.get("labs", [])]
             spec = PageSpec(
                 PracticePage,
                 parent,
