@@ -71,11 +71,11 @@ def build_pages():
 
 
 def load_demo_pages():
-    """The demo content (practices.demo): its French practice with the most transpositions."""
+    """The demo content (demo/content): its French practice with the most transpositions."""
     from django.db.models import Count
 
+    from demo.loader import load_demo
     from labs.models import LabPage
-    from practices.demo.loader import load_demo
     from practices.models import PracticeIndexPage, PracticePage
 
     load_demo()
@@ -174,7 +174,7 @@ def main(argv=None):
         in_test_database(build_pages, args.runs)
         if not args.no_demo:
             print()
-            print("Demo content (practices.demo)")
+            print("Demo content (demo/content)")
             in_test_database(load_demo_pages, args.runs)
     finally:
         teardown_test_environment()

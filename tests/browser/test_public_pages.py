@@ -12,8 +12,8 @@ import pytest
 from browser.a11y import axe_violations, describe
 from django.test import override_settings
 
+from demo.loader import load_demo
 from labs.models import LabIndexPage, LabPage, ProgrammePage
-from practices.demo.loader import load_demo
 from practices.models import PracticeIndexPage, PracticePage
 from praxis.models import HomePage
 

@@ -12,15 +12,19 @@ from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from demo.catalogue import read_catalogue
+from demo.text import EN, FR
 from labs.models import LabPage, ProgrammePage
-from practices.demo import catalogue
-from practices.demo.text import EN, FR
 from practices.models import PracticePage
 
 TEXT_FIELDS = ("summary", "problem", "actions", "results", "challenges", "success_conditions", "lessons")
 SHEET_FIELDS = ("legal_competence", "budget_range", "staff_time", "duration")
 SHEET_LISTS = ("prerequisites", "core_elements", "adaptable_elements")
 TAXONOMIES = ("policy_areas", "territory_types", "instruments", "methods")
+
+CATALOGUE = read_catalogue()
+(DRAFT_PRACTICE_KEY,) = [item["key"] for item in CATALOGUE.practices if item.get("live") is False]
+(RESTRICTED_PRACTICE_KEY,) = [item["key"] for item in CATALOGUE.practices if item.get("restricted")]
 
 
 def english_of(demo, kind, key):
@@ -39,14 +43,14 @@ def assert_translated_by_localize(french, english):
     assert strings.exclude(data=F("translation_of__data")).exists(), "every string copied, none translated"
 
 
-@pytest.mark.parametrize("lab", catalogue.LABS, ids=lambda lab: lab["key"])
+@pytest.mark.parametrize("lab", CATALOGUE.labs, ids=lambda lab: lab["key"])
 def test_every_lab_exists_live_in_french_and_english(demo, lab):
     french = demo.labs[lab["key"]]
     english = english_of(demo, "labs", lab["key"])
     assert french.locale.language_code == FR and french.live
-    assert english.live and english.title == lab["title"].en
+    assert english.live and english.title == lab["title"][EN]
     assert_translated_by_localize(french, english)
-    assert english.summary == lab["summary"].en and french.summary == lab["summary"].fr
+    assert english.summary == lab["summary"][EN] and french.summary == lab["summary"][FR]
     assert french.host_institution and french.country and french.city and french.has_coordinates
     assert set(french.methods.values_list("slug", flat=True)) == set(lab["methods"])
     assert set(english.methods.values_list("pk", flat=True)) == set(french.methods.values_list("pk", flat=True))
@@ -72,13 +76,13 @@ def test_la_27e_region_is_an_association_with_its_website(demo):
     assert "action tank" in lab.summary
 
 
-@pytest.mark.parametrize("programme", catalogue.PROGRAMMES, ids=lambda programme: programme["key"])
+@pytest.mark.parametrize("programme", CATALOGUE.programmes, ids=lambda programme: programme["key"])
 def test_every_programme_exists_with_its_labs_in_both_languages(demo, programme):
     french = demo.programmes[programme["key"]]
     english = english_of(demo, "programmes", programme["key"])
     assert french.live and english.live
     assert_translated_by_localize(french, english)
-    assert english.summary == programme["summary"].en
+    assert english.summary == programme["summary"][EN]
     expected_labs = {demo.labs[key].pk for key in programme["labs"]}
     assert set(french.labs.values_list("pk", flat=True)) == expected_labs
     assert set(english.labs.values_list("pk", flat=True)) == expected_labs
@@ -103,7 +107,7 @@ def test_at_least_twelve_public_practices(demo):
     assert public.filter(locale__language_code=EN).count() >= 12
 
 
-@pytest.mark.parametrize("spec", catalogue.PUBLIC_PRACTICES, ids=lambda spec: spec["key"])
+@pytest.mark.parametrize("spec", CATALOGUE.public_practices, ids=lambda spec: spec["key"])
 def test_every_public_practice_is_fully_filled_in_both_languages(demo, spec):
     french = demo.practices[spec["key"]]
     english = english_of(demo, "practices", spec["key"])
@@ -162,7 +166,7 @@ def test_lineage_links_a_practice_to_its_original_in_both_languages(demo, practi
 
 
 def test_the_draft_is_not_live_in_any_language(demo):
-    key = catalogue.DRAFT_PRACTICE_KEY
+    key = DRAFT_PRACTICE_KEY
     french = demo.practices[key]
     english = english_of(demo, "practices", key)
     assert not french.live and not english.live
@@ -171,7 +175,7 @@ def test_the_draft_is_not_live_in_any_language(demo):
 
 
 def test_the_restricted_practice_is_restricted_in_both_languages(demo):
-    key = catalogue.RESTRICTED_PRACTICE_KEY
+    key = RESTRICTED_PRACTICE_KEY
     french = demo.practices[key]
     english = english_of(demo, "practices", key)
     for page in (french, english):
@@ -189,9 +193,9 @@ def test_every_image_has_alt_text(demo):
     from wagtail.images import get_image_model
 
     images = list(get_image_model().objects.all())
-    assert len(images) >= len(catalogue.LABS) + len(catalogue.PROGRAMMES) + 1
+    assert len(images) >= len(CATALOGUE.labs) + len(CATALOGUE.programmes) + 1
     assert all(image.description.strip() for image in images)
-    illustrated = [("programmes", key) for key in demo.programmes] + [("pages", "page:about")]
+    illustrated = [("programmes", key) for key in demo.programmes] + [("pages", "about")]
     for kind, key in illustrated:
         french = getattr(demo, kind)[key]
         english = english_of(demo, kind, key)
@@ -206,9 +210,9 @@ def test_the_site_skeleton_exists_in_both_languages(demo):
     expected = {
         "lab-index": ("laboratoires", "labs"),
         "practice-index": ("pratiques", "practices"),
-        "page:about": ("a-propos", "about"),
-        "page:legal": ("mentions-legales", "legal-notice"),
-        "page:accessibility": ("accessibilite", "accessibility"),
+        "about": ("a-propos", "about"),
+        "legal": ("mentions-legales", "legal-notice"),
+        "accessibility": ("accessibilite", "accessibility"),
     }
     for key, (french_slug, english_slug) in expected.items():
         french = demo.pages[key]
@@ -218,18 +222,18 @@ def test_the_site_skeleton_exists_in_both_languages(demo):
         assert french.get_parent().pk == demo.home.pk
         assert english.get_parent().specific.locale.language_code == EN
         assert_translated_by_localize(french, english)
-    statement = demo.pages["page:accessibility"]
+    statement = demo.pages["accessibility"]
     assert "RGAA" in statement.intro and "4.1" in statement.intro
 
 
 def test_every_lab_and_practice_has_an_external_id(demo):
     assert LabPage.objects.filter(locale__language_code=FR, external_id__startswith="demo:lab:").count() == len(
-        catalogue.LABS
+        CATALOGUE.labs
     )
     assert PracticePage.objects.filter(
         locale__language_code=FR, external_id__startswith="demo:practice:"
-    ).count() == len(catalogue.PRACTICES)
-    assert ProgrammePage.objects.filter(locale__language_code=FR).count() == len(catalogue.PROGRAMMES)
+    ).count() == len(CATALOGUE.practices)
+    assert ProgrammePage.objects.filter(locale__language_code=FR).count() == len(CATALOGUE.programmes)
 
 
 # Pages over HTTP
@@ -237,9 +241,9 @@ def test_every_lab_and_practice_has_an_external_id(demo):
 PUBLIC_PAGES = [
     ("pages", "lab-index"),
     ("pages", "practice-index"),
-    ("pages", "page:about"),
-    ("pages", "page:legal"),
-    ("pages", "page:accessibility"),
+    ("pages", "about"),
+    ("pages", "legal"),
+    ("pages", "accessibility"),
     ("labs", "mindlab"),
     ("labs", "la-27e-region"),
     ("programmes", "la-transfo"),
@@ -290,14 +294,14 @@ def test_practice_page_shows_its_english_content(client, demo):
 
 
 def test_the_draft_is_not_served(client, demo):
-    for page in pages_of(demo, "practices", catalogue.DRAFT_PRACTICE_KEY):
+    for page in pages_of(demo, "practices", DRAFT_PRACTICE_KEY):
         language = page.locale.language_code
         parent_url = page.get_parent().get_url()
         assert client.get(f"{parent_url}{page.slug}/").status_code == 404, language
 
 
 def test_the_restricted_practice_asks_anonymous_visitors_to_sign_in(client, demo, django_user_model):
-    french, english = pages_of(demo, "practices", catalogue.RESTRICTED_PRACTICE_KEY)
+    french, english = pages_of(demo, "practices", RESTRICTED_PRACTICE_KEY)
     for page in (french, english):
         response = client.get(page.get_url())
         assert response.status_code == 302
@@ -312,7 +316,7 @@ def test_the_restricted_practice_asks_anonymous_visitors_to_sign_in(client, demo
 def test_lists_leave_out_the_draft_and_the_restricted_practice(client, demo, language):
     index = demo.pages["practice-index"] if language == "fr" else demo.english[("pages", "practice-index")]
     html = client.get(index.get_url()).content.decode()
-    for key in (catalogue.DRAFT_PRACTICE_KEY, catalogue.RESTRICTED_PRACTICE_KEY):
+    for key in (DRAFT_PRACTICE_KEY, RESTRICTED_PRACTICE_KEY):
         french, english = pages_of(demo, "practices", key)
         assert escape(french.title) not in html and escape(english.title) not in html
     shown = demo.english[("practices", "mindlab-usagers")] if language == "en" else demo.practices["mindlab-usagers"]
