@@ -10,9 +10,8 @@ import shutil
 
 import pytest
 import yaml
-from django.core.cache import cache
-from django.db import transaction
 from django.test import override_settings
+from module_data import rolled_back_after_module
 
 from demo.catalogue import CONTENT
 from demo.loader import load_demo
@@ -21,12 +20,8 @@ from demo.loader import load_demo
 @pytest.fixture(scope="module")
 def demo_module(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        with transaction.atomic():
-            content = load_demo()
-            yield content
-            transaction.set_rollback(True)
-        cache.clear()  # site root paths and the like pointed at rolled-back pages
+    with override_settings(MEDIA_ROOT=str(media)), rolled_back_after_module(django_db_blocker):
+        yield load_demo()
 
 
 @pytest.fixture

@@ -9,19 +9,14 @@ savepoint (the ``db`` fixture), so what a test writes is undone before the next 
 import copy
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from factories.search_data import build_catalogue
+from module_data import rolled_back_after_module
 
 
 @pytest.fixture(scope="module")
 def search_catalogue_module(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            built = build_catalogue()
-            yield built
-            transaction.set_rollback(True)
-        cache.clear()  # site root paths and the like pointed at rolled-back pages
+    with rolled_back_after_module(django_db_blocker):
+        yield build_catalogue()
 
 
 @pytest.fixture
