@@ -3,6 +3,7 @@ same data in the same run, at 1,000 and 10,000 practices across 200 labs.
 
     uv run python tests/bench/search_bench.py                   # SQLite (a file under /tmp)
     .ci/with-postgres uv run python tests/bench/search_bench.py  # PostgreSQL (DATABASE_URL)
+    BENCH_SIZES=10000 BENCH_STOCK_RUNS=0 uv run python tests/bench/search_bench.py  # Praxis only
 
 For each size it generates the practices (``manage.py generate_practices``), then times:
 
@@ -284,18 +285,25 @@ def bench_size(size: int) -> dict:
         }
         print(f"  {size:>6} {name:<12} praxis {report['operations'][name]['praxis']}", flush=True)
     report["zero_results_under_write_lock"] = zero_results_under_write_lock(client)
+    if STOCK_RUNS > 0:
+        report["operations"] = stock_runs(size, report["operations"])
+    return report
+
+
+def stock_runs(size: int, operations: dict) -> dict:
+    """Stock Wagtail on the same data (slow: ``BENCH_STOCK_RUNS=0`` skips it)."""
     dropped = drop_praxis_indexes()
     backend = stock_backend()
     try:
         for name in OPERATIONS:
             stock = summary(timed(stock_operation(name, backend), STOCK_RUNS, STOCK_BUDGET))
-            entry = report["operations"][name]
+            entry = operations[name]
             entry["stock"] = stock
             entry["speedup_median"] = round(stock["median_ms"] / max(entry["praxis"]["median_ms"], 0.01), 1)
             print(f"  {size:>6} {name:<12} stock  {stock}", flush=True)
     finally:
         restore_indexes(dropped)
-    return report
+    return operations
 
 
 def main() -> int:
