@@ -1,15 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from search.backends.base import Among
+
 
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Discovery")
 
     def ready(self):
+        # Modules with models load once the registry is ready.
+        from wagtail.models import Page
+
         from search import signals
 
         signals.connect()
+        # ``pk__among``: the page primary key only (scope.readable_pages filters pages by
+        # the text match with it); an instance lookup, not one on every integer field.
+        Page._meta.pk.register_lookup(Among)
 
     def practice_index_context(self, index_page, request) -> dict:
         """The practice index page lists practices with the search engine (same facets)."""

@@ -18,7 +18,6 @@ from wagtail.models import Page
 
 from labs.services import private_section_paths, public_q
 from praxis.services.language import only_own_language
-from search.backends import base  # noqa: F401 (registers the __among lookup)
 
 
 def readable_pages(model, request, locale, *, pk_filter=None):
