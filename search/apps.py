@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.utils.translation import gettext_lazy as _
+
+from search.backends.base import Among
 
 
 class SearchConfig(AppConfig):
@@ -7,6 +10,15 @@ class SearchConfig(AppConfig):
     verbose_name = _("Discovery")
 
     def ready(self):
+        # Modules with models load once the registry is ready.
+        from wagtail.models import Page
+
         from search import signals
+        from search.services import zero_results
 
         signals.connect()
+        # Searches without results are written after the response is sent.
+        request_finished.connect(zero_results.flush_when_due, dispatch_uid="search.zero_results")
+        # ``pk__among``: the page primary key only (scope.readable_pages filters pages by
+        # the text match with it); an instance lookup, not one on every integer field.
+        Page._meta.pk.register_lookup(Among)

@@ -10,7 +10,7 @@ Elasticsearch.
 import json
 from collections.abc import Iterable, Sequence
 
-from django.db.models import BigIntegerField, Expression, ForeignObject, IntegerField, Lookup, QuerySet
+from django.db.models import BigIntegerField, Expression, Lookup, QuerySet
 
 
 class SearchUnavailable(Exception):
@@ -54,7 +54,10 @@ class Among(Lookup):
     guesses 200 ids and probes the pages one by one; with ``id = ANY`` it probes the
     primary key 10,000 times. As a filter of same-type values, the array is hashed once and
     each page of the (narrower) scan is tested against it: 28 ms instead of 47 for a broad
-    query at 10,000 practices. A few ids are still looked up through the primary key."""
+    query at 10,000 practices. A few ids are still looked up through the primary key.
+
+    Registered by ``SearchConfig.ready`` on the one field that uses it: the page
+    primary key (``scope.readable_pages``)."""
 
     lookup_name = "among"
     prepare_rhs = False
@@ -69,10 +72,6 @@ class Among(Lookup):
         if not rhs.startswith("("):
             rhs = f"({rhs})"
         return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
-
-
-IntegerField.register_lookup(Among)  # ids
-ForeignObject.register_lookup(Among)  # a page subclass's primary key (its link to the page)
 
 
 def candidates_sql(candidates, connection, *, as_text=False) -> tuple[str, list]:

@@ -10,7 +10,6 @@ one version, whatever the words), so it is applied after the language rule, not 
 from wagtail.models import Page
 
 from praxis.visibility import private_section_paths, public_q, readable_translations
-from search.backends import base  # noqa: F401 (registers the __among lookup)
 
 
 def readable_pages(model, request, locale, *, pk_filter=None):

@@ -3,6 +3,7 @@ same data in the same run, at 1,000 and 10,000 practices across 200 labs.
 
     uv run python tests/bench/search_bench.py                   # SQLite (a file under /tmp)
     .ci/with-postgres uv run python tests/bench/search_bench.py  # PostgreSQL (DATABASE_URL)
+    BENCH_SIZES=10000 BENCH_STOCK_RUNS=0 uv run python tests/bench/search_bench.py  # Praxis only
 
 For each size it generates the practices (``manage.py generate_practices``), then times:
 
@@ -232,7 +233,10 @@ def restore_indexes(statements: list[str]) -> None:
 
 
 def zero_results_under_write_lock(client: Client) -> dict | None:
-    """Latency of searches without results while another connection holds the write lock."""
+    """Latency of searches without results while another connection holds the write lock.
+
+    Every response is followed by a flush (interval 0, the worst case), which the test
+    client runs before returning: the latency includes the write attempt."""
     if connection.vendor != "sqlite":
         return None
     import sqlite3
@@ -240,18 +244,24 @@ def zero_results_under_write_lock(client: Client) -> dict | None:
     from search.services import zero_results
 
     url = "/fr/search/?q=zzzz+introuvable"
-    free = timed(lambda: client.get(url), 10)
-    blocker = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=1)
-    blocker.execute("BEGIN IMMEDIATE")  # holds the write lock
+    interval, settings.PRAXIS_SEARCH_LOG_INTERVAL = zero_results.interval(), 0
     try:
-        locked = timed(lambda: client.get(url), 10)
+        free = timed(lambda: client.get(url), 10)
+        blocker = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=1)
+        blocker.execute("BEGIN IMMEDIATE")  # holds the write lock
+        try:
+            locked = timed(lambda: client.get(url), 10)
+            kept = zero_results.pending()
+        finally:
+            blocker.rollback()
+            blocker.close()
+        flushed_after = zero_results.flush()
     finally:
-        blocker.rollback()
-        blocker.close()
-    flushed_after = zero_results.flush()
+        settings.PRAXIS_SEARCH_LOG_INTERVAL = interval
     return {
         "free": summary(free),
         "write_lock_held": summary(locked),
+        "kept_while_locked": kept,
         "written_after_release": flushed_after,
     }
 
@@ -285,18 +295,25 @@ def bench_size(size: int) -> dict:
         }
         print(f"  {size:>6} {name:<12} praxis {report['operations'][name]['praxis']}", flush=True)
     report["zero_results_under_write_lock"] = zero_results_under_write_lock(client)
+    if STOCK_RUNS > 0:
+        report["operations"] = stock_runs(size, report["operations"])
+    return report
+
+
+def stock_runs(size: int, operations: dict) -> dict:
+    """Stock Wagtail on the same data (slow: ``BENCH_STOCK_RUNS=0`` skips it)."""
     dropped = drop_praxis_indexes()
     backend = stock_backend()
     try:
         for name in OPERATIONS:
             stock = summary(timed(stock_operation(name, backend), STOCK_RUNS, STOCK_BUDGET))
-            entry = report["operations"][name]
+            entry = operations[name]
             entry["stock"] = stock
             entry["speedup_median"] = round(stock["median_ms"] / max(entry["praxis"]["median_ms"], 0.01), 1)
             print(f"  {size:>6} {name:<12} stock  {stock}", flush=True)
     finally:
         restore_indexes(dropped)
-    return report
+    return operations
 
 
 def main() -> int:
@@ -339,7 +356,8 @@ def print_table(results: dict) -> None:
         if lock:
             print(
                 f"{size['size']:>6} zero-result search, write lock held: {lock['write_lock_held']} "
-                f"(free: {lock['free']}); written after release: {lock['written_after_release']}"
+                f"(free: {lock['free']}); kept while locked: {lock.get('kept_while_locked', '-')}, "
+                f"written after release: {lock['written_after_release']}"
             )
 
 

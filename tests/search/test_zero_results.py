@@ -1,94 +1,157 @@
-"""Searches without results: counted in memory on the request path (no write), written in
-batches, shown to editors in the admin (last 90 days, with counts)."""
+"""Searches without results: counted in memory on the request path (no write), written
+after the response by a background task (``django_tasks``, the immediate backend in
+tests), shown to editors in the admin (last 90 days, with counts)."""
 
+import re
+from collections import Counter
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test import TestCase
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 from factories import UserFactory
-from factories.search_data import build_catalogue
 
 from search.models import ZeroResultSearch
 from search.services import zero_results
 
-
-class ZeroResultLogTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.c = build_catalogue()
-
-    def setUp(self):
-        zero_results.flush()  # nothing pending from other tests
-        ZeroResultSearch.objects.all().delete()
-
-    def test_the_request_does_not_write(self):
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get("/fr/search/", {"q": "Téléphérique urbain"})
-        self.assertEqual(response.context["search"].total, 0)
-        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
-        self.assertEqual(writes, [])
-        self.assertEqual(zero_results.pending(), 1)
-
-    def test_flush_aggregates_normalised_queries_per_language_and_day(self):
-        for query in ("Téléphérique urbain", "téléphérique   URBAIN", "téléphériques urbains!"):
-            self.client.get("/fr/search/", {"q": query})
-        self.client.get("/en/search/", {"q": "cable car"})
-        self.client.get("/fr/search/", {"q": "santé"})  # has results: not logged
-        self.client.get("/fr/search/", {"policy_area": "rh-management"})  # no words: not logged
-        self.assertEqual(zero_results.flush(), 4)
-        rows = {(row.query, row.language): row.count for row in ZeroResultSearch.objects.all()}
-        self.assertEqual(
-            rows, {("telepherique urbain", "fr"): 2, ("telepheriques urbains", "fr"): 1, ("cable car", "en"): 1}
-        )
-        self.client.get("/fr/search/", {"q": "Téléphérique urbain"})
-        zero_results.flush()
-        self.assertEqual(ZeroResultSearch.objects.get(query="telepherique urbain").count, 3)  # upserted, same row
-
-    def test_a_failed_flush_keeps_the_counts(self):
-        zero_results.record("bateau", "fr")
-        original = zero_results.transaction.atomic
-
-        def broken(*args, **kwargs):
-            raise zero_results.DatabaseError("database is locked")
-
-        zero_results.transaction.atomic = broken
-        try:
-            self.assertEqual(zero_results.flush(), 0)
-        finally:
-            zero_results.transaction.atomic = original
-        self.assertEqual(zero_results.pending(), 1)
-        self.assertEqual(zero_results.flush(), 1)
-
-    def test_report_covers_the_last_90_days(self):
-        today = timezone.localdate()
-        ZeroResultSearch.objects.create(query="tramway", language="fr", day=today, count=3)
-        ZeroResultSearch.objects.create(query="tramway", language="fr", day=today - timedelta(days=10), count=2)
-        ZeroResultSearch.objects.create(query="ancien", language="fr", day=today - timedelta(days=120), count=9)
-        rows = list(zero_results.report())
-        self.assertEqual(rows, [{"query": "tramway", "language": "fr", "total": 5, "last_seen": today}])
+NOTHING = "Téléphérique urbain"  # no practice of the catalogue has these words
 
 
-class ZeroResultReportViewTests(TestCase):
-    def test_editors_see_the_report(self):
-        today = timezone.localdate()
-        ZeroResultSearch.objects.create(query="covoiturage scolaire", language="fr", day=today, count=4)
-        editor = UserFactory()
-        editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's default editors group
-        self.client.force_login(editor)
-        response = self.client.get("/admin/reports/searches-without-results/")
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "covoiturage scolaire")
-        self.assertRegex(response.content.decode(), r"<td[^>]*>\s*4\s*</td>")
-        export = self.client.get("/admin/reports/searches-without-results/?export=csv")
-        self.assertEqual(export.status_code, 200)
-        self.assertIn("covoiturage scolaire", b"".join(export.streaming_content).decode())
+@pytest.fixture(autouse=True)
+def fresh_log(monkeypatch):
+    """Nothing pending from other tests, and no flush done yet by this process."""
+    monkeypatch.setattr(zero_results, "_pending", Counter())
+    monkeypatch.setattr(zero_results, "_last_flush", float("-inf"))
 
-    def test_people_without_editing_rights_do_not(self):
-        self.client.force_login(UserFactory())
-        response = self.client.get("/admin/reports/searches-without-results/")
-        self.assertIn(response.status_code, (302, 403))
-        self.client.logout()
-        self.assertEqual(self.client.get("/admin/reports/searches-without-results/").status_code, 302)
+
+@pytest.fixture
+def enqueued():
+    """The tasks enqueued during the test."""
+    tasks = []
+
+    def collect(sender, task_result, **kwargs):
+        tasks.append(task_result)
+
+    task_enqueued.connect(collect)
+    yield tasks
+    task_enqueued.disconnect(collect)
+
+
+@pytest.fixture
+def flush_after_each_response(settings):
+    settings.PRAXIS_SEARCH_LOG_INTERVAL = 0
+
+
+def locked_database(execute, sql, params, many, context):
+    """What SQLite answers a writer while another connection holds the write lock."""
+    if ZeroResultSearch._meta.db_table in sql and not sql.lstrip().upper().startswith("SELECT"):
+        raise OperationalError("database is locked")
+    return execute(sql, params, many, context)
+
+
+def counts():
+    return {(row.query, row.language): row.count for row in ZeroResultSearch.objects.all()}
+
+
+def test_the_request_only_counts_in_memory(client, catalogue, enqueued):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/search/", {"q": NOTHING})
+    assert response.context["search"].total == 0
+    writes = [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
+    assert writes == []
+    assert zero_results.pending() == 1
+    assert enqueued == []  # PRAXIS_SEARCH_LOG_INTERVAL = None in tests: no flush after responses
+
+
+def test_a_flush_adds_normalised_queries_per_language_and_day(client, catalogue, enqueued):
+    for query in (NOTHING, "téléphérique   URBAIN", "téléphériques urbains!"):
+        client.get("/fr/search/", {"q": query})
+    client.get("/en/search/", {"q": "cable car"})
+    client.get("/fr/search/", {"q": "santé"})  # has results: not logged
+    client.get("/fr/search/", {"policy_area": "rh-management"})  # no words: not logged
+    assert zero_results.flush() == 4
+    assert [task.task for task in enqueued] == [zero_results.write_counts]  # one task for the batch
+    assert enqueued[0].return_value == 4
+    assert counts() == {("telepherique urbain", "fr"): 2, ("telepheriques urbains", "fr"): 1, ("cable car", "en"): 1}
+    client.get("/fr/search/", {"q": NOTHING})
+    zero_results.flush()
+    assert ZeroResultSearch.objects.get(query="telepherique urbain").count == 3  # added to the same row
+    assert zero_results.flush() == 0  # nothing pending: no task
+    assert len(enqueued) == 2
+
+
+def test_the_task_writes_once_the_response_is_sent(client, catalogue, flush_after_each_response, enqueued):
+    response = client.get("/fr/search/", {"q": NOTHING})  # the test client sends request_finished
+    assert response.status_code == 200
+    assert len(enqueued) == 1
+    assert zero_results.pending() == 0
+    assert counts() == {("telepherique urbain", "fr"): 1}
+
+
+def test_a_process_flushes_at_most_once_per_interval(client, catalogue, settings, enqueued):
+    settings.PRAXIS_SEARCH_LOG_INTERVAL = 3600
+    client.get("/fr/search/", {"q": NOTHING})  # the process's first flush: due
+    client.get("/fr/search/", {"q": "cable car"})
+    assert len(enqueued) == 1
+    assert counts() == {("telepherique urbain", "fr"): 1}
+    assert zero_results.pending() == 1  # written at the next flush due
+
+
+def test_a_locked_database_keeps_the_counts_for_the_next_flush(client, catalogue, flush_after_each_response):
+    with connection.execute_wrapper(locked_database):
+        response = client.get("/fr/search/", {"q": NOTHING})
+    assert response.status_code == 200
+    assert response.context["search"].total == 0
+    assert counts() == {}
+    assert zero_results.pending() == 1
+    client.get("/fr/search/", {"q": NOTHING})  # the lock is released: both are written
+    assert counts() == {("telepherique urbain", "fr"): 2}
+    assert zero_results.pending() == 0
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock")
+def test_the_task_does_not_wait_for_the_sqlite_write_lock(db):
+    def busy_timeout():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            return cursor.fetchone()[0]
+
+    waited = busy_timeout()
+    with zero_results.no_wait_for_write_lock():
+        assert busy_timeout() == 0  # a held lock fails the write at once
+    assert busy_timeout() == waited  # other writes wait as configured
+
+
+def test_report_covers_the_last_90_days(db):
+    today = timezone.localdate()
+    ZeroResultSearch.objects.create(query="tramway", language="fr", day=today, count=3)
+    ZeroResultSearch.objects.create(query="tramway", language="fr", day=today - timedelta(days=10), count=2)
+    ZeroResultSearch.objects.create(query="ancien", language="fr", day=today - timedelta(days=120), count=9)
+    assert list(zero_results.report()) == [{"query": "tramway", "language": "fr", "total": 5, "last_seen": today}]
+
+
+def test_editors_see_the_report(client, db):
+    today = timezone.localdate()
+    ZeroResultSearch.objects.create(query="covoiturage scolaire", language="fr", day=today, count=4)
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's default editors group
+    client.force_login(editor)
+    response = client.get("/admin/reports/searches-without-results/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "covoiturage scolaire" in html
+    assert re.search(r"<td[^>]*>\s*4\s*</td>", html)  # the count column
+    export = client.get("/admin/reports/searches-without-results/?export=csv")
+    assert export.status_code == 200
+    assert "covoiturage scolaire" in b"".join(export.streaming_content).decode()
+
+
+def test_people_without_editing_rights_do_not_see_it(client, db):
+    client.force_login(UserFactory())
+    response = client.get("/admin/reports/searches-without-results/")
+    assert response.status_code in (302, 403)
+    client.logout()
+    assert client.get("/admin/reports/searches-without-results/").status_code == 302
