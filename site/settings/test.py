@@ -14,7 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
-PRAXIS_SEARCH_LOG_INTERVAL = None  # searches without results: flushed by the tests, not by a thread
+PRAXIS_SEARCH_LOG_INTERVAL = None  # searches without results: flushed by the tests, not after each response
 # wagtail-localize's dummy translator (reverses words): machine translation without network.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 PRAXIS_MAP_TILE_URL = ""  # no tile request in tests
