@@ -5,7 +5,7 @@ search, feeds, the API and exports share.
   ``.public()`` rule, with the private sections looked up once per request).
 - Language: one page per translation group, the one in the reader's language, else the
   original (the first created); only the pages written in the reader's language when they
-  asked for that ("only content in my language"). Written once, in ``reader_versions``.
+  asked for that ("only content in my language"). Written once, in ``best_translations``.
 - Links: what a link to a page needs, loaded and nothing more.
 """
 
@@ -47,7 +47,7 @@ def public_q(paths, prefix: str = "") -> Q:
     return ~private if paths else Q()
 
 
-def reader_versions(pages, locale: Locale | None = None, *, earlier_among=None):
+def best_translations(pages, locale: Locale | None = None, *, earlier_among=None):
     """One page per translation group of ``pages``: the one in ``locale`` if there is one,
     else the original (the first created). ``pages`` is a page queryset already restricted
     (live, public...); the result is still a queryset, so ordering, counting and pagination
@@ -68,18 +68,13 @@ def reader_versions(pages, locale: Locale | None = None, *, earlier_among=None):
     return pages.filter(Q(locale=locale) | (~Exists(in_locale) & ~Exists(earlier)))
 
 
-def best_translations(pages, locale: Locale | None = None):
-    """``reader_versions`` for readers who did not choose (the home page, links, feeds)."""
-    return reader_versions(pages, locale)
-
-
 def readable_translations(pages, request, locale: Locale | None = None, **options):
-    """One page per translation group for this reader: ``reader_versions``, or only the
+    """One page per translation group for this reader: ``best_translations``, or only the
     pages written in ``locale`` when the reader asked for their language only."""
     locale = locale or Locale.get_active()
     if only_own_language(request):
         return pages.filter(locale=locale)
-    return reader_versions(pages, locale, **options)
+    return best_translations(pages, locale, **options)
 
 
 # What a link to a page needs: its title, its URL, and its language (lang attribute,
