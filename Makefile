@@ -1,5 +1,5 @@
 # Praxis: the README's commands.
-#   make demo   install, migrate, load the demo content, serve on http://127.0.0.1:8000
+#   make demo   install, migrate, load the demo content, serve on http://127.0.0.1:8000 with the worker
 #   make test   install, then run the whole suite on SQLite and on a throw-away PostgreSQL
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -29,10 +29,11 @@ demo: install
 	$(MANAGE) load_demo
 	$(MANAGE) create_demo_admin
 	@echo "Praxis is served on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@HOST=$(HOST) PORT=$(PORT) deploy/serve-dev
 
+# The web server and the background worker (emails, alerts, indexing), stopped together by Ctrl-C.
 serve:
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@HOST=$(HOST) PORT=$(PORT) deploy/serve-dev
 
 test: install
 	@.ci/test-suite

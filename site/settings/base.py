@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -186,8 +188,10 @@ PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 
 PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
 
-# Background tasks run in the request unless a worker backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (indexing, emails, dumps...): a queue in the database, read by a second
+# process, `manage.py db_worker --queue-name '*'` (`make demo` starts it beside the web server).
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in the request instead.
+TASKS = {"default": {"BACKEND": env.string("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,
