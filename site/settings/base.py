@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "labs",
     "practices",
     "search",
+    "members",
     "demo",  # on top of every other app: it loads their pages
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -5,6 +5,7 @@ skeleton (home page, lab directory, practice index) through ``ensure_site``.
 """
 
 from factories.labs import LabIndexPageFactory, LabPageFactory, MethodFactory, ProgrammePageFactory
+from factories.members import MemberFactory
 from factories.practices import (
     InstrumentFactory,
     PolicyAreaFactory,
@@ -20,6 +21,7 @@ __all__ = [
     "InstrumentFactory",
     "LabIndexPageFactory",
     "LabPageFactory",
+    "MemberFactory",
     "MethodFactory",
     "PolicyAreaFactory",
     "PracticeIndexPageFactory",

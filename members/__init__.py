@@ -1,0 +1,1 @@
+"""Members: public servants' accounts (django-allauth), their profile and trust status."""
