@@ -25,6 +25,11 @@ class Member(models.Model):
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    email_notifications = models.BooleanField(
+        _("email notifications"),
+        default=True,
+        help_text=_("Untick to stop every alert, digest and follow email at once (relayed messages still arrive)."),
+    )
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     decided_at = models.DateTimeField(_("approved or refused"), null=True, blank=True)
 
