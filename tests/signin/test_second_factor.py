@@ -1,8 +1,10 @@
 """Two-step verification in the admin: enforced for the network team, optional for editors."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -145,3 +147,12 @@ def test_an_editor_who_set_it_up_is_asked_for_it(client, editor, sign_in):
 def test_public_pages_do_not_ask_for_it(client, team_member, sign_in, home):
     sign_in(client, "nadia")
     assert client.get(home.url).status_code == 200
+
+
+def test_reset_two_step_removes_a_users_devices(enrolled, team_member, client, sign_in):
+    call_command("reset_two_step", "nadia", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=team_member).exists()
+    sign_in(client, "nadia")
+    assert client.get("/admin/")["Location"].startswith(ENROL)  # sets it up again
+    with pytest.raises(CommandError):
+        call_command("reset_two_step", "nobody")
