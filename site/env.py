@@ -61,7 +61,10 @@ def languages(name: str, default: list[str], known: dict) -> list[str]:
 def database(name: str, default: str) -> dict:
     url = os.environ.get(name) or default
     try:
-        config = dj_database_url.parse(url, conn_max_age=integer("DATABASE_CONN_MAX_AGE", 0))
+        # Persistent connections (DATABASE_CONN_MAX_AGE seconds, 0: one per request), checked
+        # before each request reuses them: a restarted database costs the next request a
+        # reconnection, not an error.
+        config = dj_database_url.parse(url, conn_max_age=integer("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":

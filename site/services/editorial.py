@@ -1,7 +1,8 @@
 """Who edits what: the network editorial team, one group of editors per lab, the review workflow.
 
 - The **network editorial team** adds, edits and publishes anywhere in the page tree (every
-  locale), manages the vocabularies (every ``BaseTaxonomy`` model) and all images and documents.
+  locale), manages the vocabularies (every ``BaseTaxonomy`` model) and all images and documents,
+  and lifts sign-in lock-outs.
 - Each page type that sets ``has_own_editors = True`` (the lab page) gets a group
   "<title> — editors" that adds and edits pages in that page's subtree, in every translation of
   it, without publishing; and a collection for its images and documents.
@@ -53,6 +54,8 @@ EDITORS_MEDIA_PERMISSIONS = {
 # Lab editors may pick any image or document of the network, not change them.
 EDITORS_SHARED_MEDIA_PERMISSIONS = {"wagtailimages": ("choose_image",), "wagtaildocs": ("choose_document",)}
 ADMIN_PERMISSIONS = (("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation"))
+# The network team lifts sign-in lock-outs (praxis.signin.lockout_views).
+TEAM_SIGNIN_PERMISSIONS = (("axes", "view_accessattempt"), ("axes", "delete_accessattempt"))
 
 
 @dataclass
@@ -131,6 +134,7 @@ def ensure_network_team() -> Group:
         codename__regex=r"^(add|change|delete|view)_",
     )
     team.permissions.add(*vocabulary_permissions)
+    team.permissions.add(*[_permission(app_label, codename) for app_label, codename in TEAM_SIGNIN_PERMISSIONS])
     return team
 
 

@@ -5,6 +5,7 @@ Every deployment choice is read from the environment (see ``praxis.env``);
 """
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,9 +77,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given
+    "praxis.signin.second_factor.SecondFactorMiddleware",  # the admin asks for it (praxis.signin)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in refused for lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "praxis.urls"
@@ -103,6 +112,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: REDIS_URL, or the process's memory.
 CACHES = {"default": env.cache("REDIS_URL")}
+
+# Sign-in protection (praxis.signin). django-axes sees every authentication, whichever backend
+# answers it (the admin's, the members' sign-in later): it comes first and refuses a locked-out
+# username from the same address. Network team members unlock them in the admin (Settings).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.integer("SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("SIGNIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one address guessing one account
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "praxis.signin.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking is in Wagtail's admin, not Django's
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful sign-ins (addresses are personal data)
+# Two-factor authentication (TOTP apps, recovery codes): members of these groups cannot use the
+# admin before they have set it up; every other editor may set it up from their account menu.
+# (The team's name as praxis.services.editorial.NETWORK_TEAM stores it.)
+PRAXIS_REQUIRE_2FA_GROUPS = env.list_of("REQUIRE_2FA_GROUPS", ["Network editorial team"])
+OTP_TOTP_ISSUER = "Praxis"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,3 +18,6 @@ PRAXIS_SEARCH_LOG_INTERVAL = None  # searches without results: flushed by the te
 # wagtail-localize's dummy translator (reverses words): machine translation without network.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 PRAXIS_MAP_TILE_URL = ""  # no tile request in tests
+# Signed-in test users are not asked for a second factor unless a test requires it
+# (tests/signin set PRAXIS_REQUIRE_2FA_GROUPS themselves).
+PRAXIS_REQUIRE_2FA_GROUPS = []

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import F
+from django.test import RequestFactory
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -308,7 +309,8 @@ def test_the_restricted_practice_asks_anonymous_visitors_to_sign_in(client, demo
         assert "login" in response["Location"]
         assert escape(page.title) not in response.content.decode()
     django_user_model.objects.create_user("member", "member@example.org", "password")
-    client.login(username="member", password="password")
+    # django-axes watches every sign-in: it needs the request (who signs in, from where).
+    client.login(request=RequestFactory().post("/"), username="member", password="password")
     assert client.get(french.get_url()).status_code == 200
 
 

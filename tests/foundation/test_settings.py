@@ -102,6 +102,17 @@ def test_database_url_options_are_kept_after_jit_off(monkeypatch):
     assert config["OPTIONS"]["options"] == "-c jit=off -c statement_timeout=5000"
 
 
+def test_database_connections_persist_and_are_checked_before_reuse(monkeypatch):
+    from praxis import env
+
+    monkeypatch.delenv("DATABASE_CONN_MAX_AGE", raising=False)
+    config = env.database("DATABASE_URL", "postgres://praxis@db/praxis")
+    assert config["CONN_MAX_AGE"] == 60
+    assert config["CONN_HEALTH_CHECKS"] is True
+    monkeypatch.setenv("DATABASE_CONN_MAX_AGE", "0")
+    assert env.database("DATABASE_URL", "postgres://praxis@db/praxis")["CONN_MAX_AGE"] == 0
+
+
 def test_wsgi_application_freezes_start_up_objects():
     import gc
     import importlib
