@@ -18,3 +18,5 @@ PRAXIS_SEARCH_LOG_INTERVAL = None  # searches without results: flushed by the te
 # wagtail-localize's dummy translator (reverses words): machine translation without network.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 PRAXIS_MAP_TILE_URL = ""  # no tile request in tests
+PRAXIS_OPENDATA_BUILD_DELAY = None  # no build after each publication: a request builds them (immediate tasks)
+PRAXIS_RATE_LIMITS = {}  # unlimited, except in the tests of the limiter
