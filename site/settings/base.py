@@ -185,6 +185,8 @@ PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
 # are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
 PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Map tiles for the lab map; empty: the map shows markers on a plain background.
+# URLs per sitemap page (the protocol allows 50,000; /sitemap.xml is the index of the pages).
+PRAXIS_SITEMAP_PAGE_SIZE = 10_000
 # Open-data dumps: built by the worker this many seconds after content changes (one build
 # for a batch of publications), and by `manage.py build_open_data` (nightly).
 PRAXIS_OPENDATA_BUILD_DELAY = env.integer("OPENDATA_BUILD_DELAY", 60)
