@@ -190,6 +190,8 @@ PRAXIS_SITEMAP_PAGE_SIZE = 10_000
 # Open-data dumps: built by the worker this many seconds after content changes (one build
 # for a batch of publications), and by `manage.py build_open_data` (nightly).
 PRAXIS_OPENDATA_BUILD_DELAY = env.integer("OPENDATA_BUILD_DELAY", 60)
+# PDF dossiers of searches (built by the worker) are kept this many seconds in the media storage.
+PRAXIS_DOSSIER_MAX_AGE = env.integer("DOSSIER_MAX_AGE", 24 * 60 * 60)
 # Anonymous requests per client and window for the heavy endpoints (0: unlimited).
 PRAXIS_RATE_LIMIT_WINDOW = env.integer("RATE_LIMIT_WINDOW", 600)
 PRAXIS_RATE_LIMITS = {
