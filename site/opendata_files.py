@@ -147,9 +147,14 @@ def schedule_build(force: bool = False) -> bool:
 
 
 def on_content_changed(**kwargs) -> None:
-    """``fragments.content_changed`` receiver: a build once the change is committed."""
-    if build_delay() is not None:
-        transaction.on_commit(schedule_build, robust=True)
+    """``fragments.content_changed`` receiver: a build once the change is committed, run by
+    the worker after the delay. A backend that cannot defer (the immediate one) would build
+    after every publication: there, the next request for a file schedules the build."""
+    if build_delay() is None:
+        return
+    if build_delay() and not build_open_data.get_backend().supports_defer:
+        return
+    transaction.on_commit(schedule_build, robust=True)
 
 
 # Building

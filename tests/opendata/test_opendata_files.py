@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks import default_task_backend
 from factories import PracticePageFactory, UserFactory
 
@@ -171,3 +172,17 @@ def test_dumps_are_rate_limited_for_anonymous_clients(client, practices, setting
     assert other_client.status_code == 200
     client.force_login(UserFactory())
     assert client.get("/opendata/practices.csv").status_code == 200  # signed-in users are not limited
+
+
+def test_a_batch_of_publications_is_one_deferred_build_for_the_worker(
+    practices, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DUMMY_TASKS  # like the database backend: it can run a task later
+    settings.PRAXIS_OPENDATA_BUILD_DELAY = 60
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            PracticePageFactory(title=f"Publiée {n}")
+
+    [build] = [result for result in default_task_backend.results if result.task.name == "build_open_data"]
+    assert 50 < (build.task.run_after - timezone.now()).total_seconds() <= 60
