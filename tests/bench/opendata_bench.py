@@ -2,6 +2,7 @@
 request served from its file. Not a test: the figures depend on the machine and its load.
 
     uv run python tests/bench/opendata_bench.py                    # SQLite, 1,000 and 10,000 practices
+    uv run python tests/bench/opendata_bench.py --serve-only       # timings again, on the last run's data
     BENCH_SIZES=1000,10000,100000 .ci/with-postgres uv run python tests/bench/opendata_bench.py
 
 For each size: ``generate_practices`` (another process), then ``build_open_data`` in a fresh
@@ -9,7 +10,8 @@ process that reports its peak resident memory (``VmHWM`` of /proc/self/status) a
 peak of Python allocations (tracemalloc, without the interpreter and Django themselves);
 "streaming" means both stay flat when the catalogue grows. Then ``/opendata/practices.json``
 and ``.csv`` are requested through the test client, whole bodies read: median and p95 of a
-200 served from the file, and of a 304 (``If-None-Match``). Target: under 50 ms.
+200 served from the file, and of a 304 (``If-None-Match``). Target: under 50 ms. The sitemap
+index and its first page are timed too, built (fragment cache off) and cached.
 """
 
 import json
@@ -102,6 +104,20 @@ def bench_serving() -> dict:
     return results
 
 
+def bench_sitemap() -> dict:
+    """The sitemap index and its first page, built (fragment cache off) and cached."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    results = {}
+    for cached in (False, True):
+        settings.PRAXIS_FRAGMENT_CACHE_SECONDS = 86400 if cached else 0
+        for url in ("/sitemap.xml", "/sitemap-1.xml"):
+            results[f"{url} {'cached' if cached else 'built'}"] = timed(lambda url=url: client.get(url), runs=10)
+    return results
+
+
 def whole(client, url) -> int:
     """A dump request, its whole body read (as a server would send it)."""
     response = client.get(url)
@@ -112,6 +128,12 @@ def whole(client, url) -> int:
 def main() -> int:
     if "--child-build" in sys.argv:
         child_build()
+        return 0
+    if "--serve-only" in sys.argv:  # on the database of an earlier run
+        import django
+
+        django.setup()
+        print(json.dumps({"serving": bench_serving(), "sitemap": bench_sitemap()}, indent=2))
         return 0
     WORK.mkdir(exist_ok=True)
     Path(WORK, "db.sqlite3").unlink(missing_ok=True)
@@ -135,7 +157,7 @@ def main() -> int:
             [sys.executable, __file__, "--child-build"], check=True, env=os.environ, capture_output=True, text=True
         )
         build = json.loads(child.stdout.strip().splitlines()[-1])
-        entry = {"size": size, "build": build, "serving": bench_serving()}
+        entry = {"size": size, "build": build, "serving": bench_serving(), "sitemap": bench_sitemap()}
         report.append(entry)
         print(json.dumps(entry, indent=2), flush=True)
     out = ROOT / "test-artifacts" / "bench" / f"opendata-{connection.vendor}.json"
