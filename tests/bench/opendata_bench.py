@@ -33,6 +33,7 @@ if not os.environ.get("DATABASE_URL"):
 os.environ.setdefault("MEDIA_ROOT", str(WORK / "media"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "praxis.settings.dev")
 os.environ["DEBUG"] = "false"
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
 os.environ["RATE_LIMIT_OPENDATA"] = "0"
 os.environ.pop("ELASTICSEARCH_URL", None)
 
@@ -136,7 +137,8 @@ def main() -> int:
         print(json.dumps({"serving": bench_serving(), "sitemap": bench_sitemap()}, indent=2))
         return 0
     WORK.mkdir(exist_ok=True)
-    Path(WORK, "db.sqlite3").unlink(missing_ok=True)
+    if not os.environ.get("BENCH_REUSE_DB"):  # generate_practices tops up an earlier run's practices
+        Path(WORK, "db.sqlite3").unlink(missing_ok=True)
     import django
 
     django.setup()
