@@ -109,7 +109,7 @@ def test_a_failed_build_is_reported_and_retried_on_request(client, area, monkeyp
     response = client.get("/fr/search/export/pdf/", {"policy_area": "lecture-publique"}, follow=True)
 
     assert response.status_code == 200
-    assert "could not be prepared" in response.content.decode()
+    assert "pas pu être préparé" in response.content.decode()
     monkeypatch.undo()
     retried = client.get("/fr/search/export/pdf/", {"policy_area": "lecture-publique"}, follow=True)
     assert retried["Content-Type"] == "application/pdf"
@@ -140,6 +140,6 @@ def test_dossiers_and_exports_are_rate_limited_for_anonymous_readers(client, are
     assert client.get("/fr/search/export/pdf/", {"q": "Carte"}).status_code == 302  # the same: no new build
     limited = client.get("/fr/search/export/pdf/", {"q": "Médiathèque"})
     assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
-    assert "try again" in limited.content.decode()
+    assert f"réessayer dans {limited['Retry-After']} secondes" in limited.content.decode()
 
     assert [client.get("/fr/search/export/csv/").status_code for _ in range(3)] == [200, 200, 429]
