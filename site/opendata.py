@@ -60,8 +60,6 @@ def serve_dump(request, fmt: str, dataset: str) -> HttpResponse:
         locale = requested_locale(request)
     except BadParameter as error:
         return bad_request(str(error))
-    if limited := rate_limited(request, "opendata"):
-        return limited
     name = file_key(dataset, locale.language_code if locale else None, fmt)
     entry = current_file(name)
     if entry is None:
@@ -74,6 +72,8 @@ def serve_dump(request, fmt: str, dataset: str) -> HttpResponse:
         for header, value in headers.items():
             not_modified[header] = value
         return not_modified
+    if limited := rate_limited(request, "opendata"):  # a 304 is free: only whole files count
+        return limited
     response = FileResponse(default_storage.open(entry["name"], "rb"), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'inline; filename="praxis-{name}"'
     response["Content-Length"] = str(entry["size"])

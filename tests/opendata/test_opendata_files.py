@@ -165,6 +165,9 @@ def test_dumps_are_rate_limited_for_anonymous_clients(client, practices, setting
     statuses = [client.get("/opendata/practices.csv").status_code for _ in range(3)]
 
     assert statuses == [200, 200, 429]
+    etag = client.get("/opendata/practices.csv", REMOTE_ADDR="10.0.0.8")["ETag"]
+    revalidations = [client.get("/opendata/practices.csv", HTTP_IF_NONE_MATCH=etag).status_code for _ in range(3)]
+    assert revalidations == [304, 304, 304]  # a reader checking its copy is not counted
     limited = client.get("/opendata/labs.json")
     assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
     assert f"réessayer dans {limited['Retry-After']} secondes" in limited.content.decode()
