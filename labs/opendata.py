@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from labs.models import LabPage
 from praxis.licences import Licence, licence_url
-from praxis.opendata import serve_dump
+from praxis.opendata import Dataset, register_dataset, serve_dump
 
 # Lab pages have no licence field: the directory's facts and summaries are published under this one.
 LAB_RECORD_LICENCE = Licence.CC_BY
@@ -81,6 +81,11 @@ def lab_records(labs, request=None) -> list[dict]:
     return records
 
 
+def register():
+    """The labs' dataset in the dump (``LabsConfig.ready``)."""
+    register_dataset(Dataset("labs", LabPage, lab_records, LAB_COLUMNS))
+
+
 @require_GET
 def labs_dump(request, fmt):
-    return serve_dump(request, fmt, "labs", LabPage.objects.all(), lab_records, LAB_COLUMNS)
+    return serve_dump(request, fmt, "labs")

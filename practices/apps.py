@@ -8,8 +8,10 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from labs.models.lab import allow_under_labs
+        from practices import opendata
         from practices.models import Transposition
         from praxis.services import fragments
 
         allow_under_labs("practices.PracticePage")  # a lab files its practices under its page
         fragments.watch(Transposition)  # lineage links, also written outside a publication
+        opendata.register()  # the practices' dataset in the open-data dump

@@ -10,16 +10,20 @@ from django.views.decorators.http import require_GET
 
 from practices.io.exporter import CSV_CELLS, practice_csv_columns, practice_records
 from practices.models import PracticePage
-from praxis.opendata import LICENCE_NOTE, serve_dump
+from praxis.opendata import LICENCE_NOTE, Dataset, register_dataset, serve_dump
 
 # Each dataset's URL name, by dataset (the labs' routes are in labs/urls.py).
 DATASET_URLS = {"practices": "opendata:practices", "labs": "labs:opendata"}
 
 
+def register():
+    """The practices' dataset in the dump (``PracticesConfig.ready``)."""
+    register_dataset(Dataset("practices", PracticePage, practice_records, practice_csv_columns(), CSV_CELLS))
+
+
 @require_GET
 def practices_dump(request, fmt):
-    columns = practice_csv_columns()
-    return serve_dump(request, fmt, "practices", PracticePage.objects.all(), practice_records, columns, CSV_CELLS)
+    return serve_dump(request, fmt, "practices")
 
 
 @require_GET

@@ -11,4 +11,7 @@ urlpatterns = [
     path("feed/rss/", SearchFeed(), name="feed_rss"),
     path("feed/atom/", SearchAtomFeed(), name="feed_atom"),
     path("export/<str:file_format>/", exports.export_search, name="export"),
+    path("dossier/<str:key>/", exports.dossier_progress, name="dossier"),
+    path("dossier/<str:key>/status/", exports.dossier_status, name="dossier_status"),
+    path("dossier/<str:key>/file/", exports.dossier_file, name="dossier_file"),
 ]

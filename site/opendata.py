@@ -1,19 +1,30 @@
-"""What every dataset of the open-data dump (practices, labs) shares: the ``?locale=`` parameter,
-the JSON document around the records, the response.
+"""What every dataset of the open-data dump (practices, labs) shares: the registry of datasets,
+the ``?locale=`` parameter, serving the files.
 
 ``?locale=en`` gives one record per page, in that language when it exists (else the original).
 Without ``locale`` every published language is a record of its own.
+
+The files are built by a background task (``praxis.opendata_files``), never in a request:
+a request gets the current file streamed, with ``ETag`` and ``Last-Modified`` (a 304 when the
+reader's copy is current), or a 503 with ``Retry-After`` while the very first build runs.
 """
 
-from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
+from datetime import datetime
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from praxis.records import json_text, records_to_csv
-from praxis.visibility import best_translations
+from praxis.opendata_files import LICENCE_NOTE, Dataset, current_file, file_key, register_dataset
+from praxis.ratelimit import rate_limited
 
-LICENCE_NOTE = "Each record carries its own licence (licence: SPDX-style code, licence_url)."
+__all__ = ["LICENCE_NOTE", "Dataset", "register_dataset", "serve_dump"]
+
+CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
+RETRY_AFTER_SECONDS = 60
 
 
 class BadParameter(Exception):
@@ -35,39 +46,37 @@ def bad_request(message: str) -> HttpResponse:
     return JsonResponse({"error": message}, status=400)
 
 
-def serve_dump(request, fmt, dataset, pages, to_records, csv_columns, csv_cells=None) -> HttpResponse:
-    """The ``dataset`` file: the live, public ``pages`` (in the ``?locale=`` language) as JSON or CSV.
+def not_ready() -> HttpResponse:
+    message = _("This file is being generated for the first time. Please try again in a minute.")
+    response = JsonResponse({"error": message}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
-    ``to_records(pages, request=...)`` makes the records; ``csv_columns`` and ``csv_cells`` are
-    the CSV's columns and their cell writers (see ``praxis.records.records_to_csv``).
-    """
+
+def serve_dump(request, fmt: str, dataset: str) -> HttpResponse:
+    """The ``dataset`` file in format ``fmt`` (in the ``?locale=`` language), from its last build."""
     try:
         locale = requested_locale(request)
     except BadParameter as error:
         return bad_request(str(error))
-    pages = pages.live().public()
-    if locale:
-        pages = best_translations(pages, locale)
-    records = to_records(pages.order_by("pk"), request=request)
-    return dump_response(dataset, fmt, records, locale, csv_columns, csv_cells)
-
-
-def dump_response(dataset, fmt, records, locale, csv_columns, csv_cells=None) -> HttpResponse:
-    suffix = f"-{locale.language_code}" if locale else ""
-    filename = f"praxis-{dataset}{suffix}.{fmt}"
-    if fmt == "csv":
-        body = records_to_csv(records, csv_columns, csv_cells)
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    else:
-        document = {
-            "dataset": dataset,
-            "generated_at": timezone.now().isoformat(),
-            "locale": locale.language_code if locale else None,
-            "licence_note": LICENCE_NOTE,
-            "count": len(records),
-            dataset: records,
-        }
-        response = HttpResponse(json_text(document), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
+    name = file_key(dataset, locale.language_code if locale else None, fmt)
+    entry = current_file(name)
+    if entry is None:
+        return not_ready()
+    etag = f'"{entry["etag"]}"'
+    modified = datetime.fromisoformat(entry["generated_at"]).timestamp()
+    headers = {"ETag": etag, "Last-Modified": http_date(modified), "Access-Control-Allow-Origin": "*"}
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(modified))
+    if not_modified is not None:
+        for header, value in headers.items():
+            not_modified[header] = value
+        return not_modified
+    if limited := rate_limited(request, "opendata"):  # a 304 is free: only whole files count
+        return limited
+    response = FileResponse(default_storage.open(entry["name"], "rb"), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'inline; filename="praxis-{name}"'
+    response["Content-Length"] = str(entry["size"])
+    for header, value in headers.items():
+        response[header] = value
     return response

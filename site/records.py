@@ -17,13 +17,18 @@ def records_to_csv(records: list[dict], columns: list[str], cells: dict | None =
 
     ``cells`` maps a column name to the function writing its cells (``plain_cell`` for the others).
     """
-    cells = cells or {}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
     for record in records:
-        writer.writerow([cells.get(name, plain_cell)(record.get(name)) for name in columns])
+        writer.writerow(csv_row(record, columns, cells))
     return buffer.getvalue()
+
+
+def csv_row(record: dict, columns: list[str], cells: dict | None = None) -> list[str]:
+    """One CSV row's cells: ``record``'s values in ``columns``' order, each written by its ``cells`` writer."""
+    cells = cells or {}
+    return [cells.get(name, plain_cell)(record.get(name)) for name in columns]
 
 
 def json_text(document) -> str:

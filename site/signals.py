@@ -2,6 +2,7 @@
 up at once, cached fragments of pages are dropped when content changes. Each owns its
 receivers; the order in which they are connected changes nothing."""
 
+from praxis import opendata_files
 from praxis.services import editorial, fragments, publishing
 
 
@@ -9,3 +10,4 @@ def connect():
     publishing.connect()
     editorial.connect()
     fragments.connect()
+    fragments.content_changed.connect(opendata_files.on_content_changed, dispatch_uid="praxis.opendata.rebuild")

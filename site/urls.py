@@ -3,14 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from praxis.api import api_router
 from praxis.language_views import switch_language
 from praxis.openapi import openapi_view
 from praxis.seo import robots_txt
-from praxis.sitemaps import MultilingualSitemap
+from praxis.sitemaps import sitemap_index, sitemap_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,7 +19,8 @@ urlpatterns = [
     path("opendata/", include("labs.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemap_page, name="sitemap_page"),
 ]
 
 if settings.DEBUG:

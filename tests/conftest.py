@@ -15,6 +15,12 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Each test writes its files (open-data builds, dossiers, renditions) to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def home(db):
     """The French home page inside a default Site, with its translations."""

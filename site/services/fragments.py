@@ -21,12 +21,17 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from django.dispatch import Signal
 from django.utils import translation
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
 
 from praxis.models import ContentVersion
 
 VERSION_ROW = 1
+
+# Sent after every bump: what is built from published content (the open-data files) may
+# renew itself (receivers defer their work to the end of the transaction and to a worker).
+content_changed = Signal()
 
 # Fields a page saves for its drafts, locks and comments: nothing a reader sees.
 DRAFT_FIELDS = frozenset(
@@ -62,13 +67,13 @@ def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     """A new version: every cached fragment is out of date."""
 
     versions = ContentVersion.objects.using(using)
-    if versions.filter(pk=VERSION_ROW).update(value=F("value") + 1):
-        return
-    try:
-        with transaction.atomic(using=using):
-            versions.create(pk=VERSION_ROW, value=1)
-    except IntegrityError:  # created meanwhile by another process
-        versions.filter(pk=VERSION_ROW).update(value=F("value") + 1)
+    if not versions.filter(pk=VERSION_ROW).update(value=F("value") + 1):
+        try:
+            with transaction.atomic(using=using):
+                versions.create(pk=VERSION_ROW, value=1)
+        except IntegrityError:  # created meanwhile by another process
+            versions.filter(pk=VERSION_ROW).update(value=F("value") + 1)
+    content_changed.send(sender=ContentVersion, using=using)
 
 
 def shell_vary(request) -> tuple:

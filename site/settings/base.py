@@ -215,6 +215,22 @@ PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
 # are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
 PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Map tiles for the lab map; empty: the map shows markers on a plain background.
+# URLs per sitemap page (the protocol allows 50,000; /sitemap.xml is the index of the pages).
+PRAXIS_SITEMAP_PAGE_SIZE = 10_000
+# Open-data dumps: built by the worker this many seconds after content changes (one build
+# for a batch of publications), and by `manage.py build_open_data` (nightly).
+PRAXIS_OPENDATA_BUILD_DELAY = env.integer("OPENDATA_BUILD_DELAY", 60)
+# PDF dossiers of searches (built by the worker) are kept this many seconds in the media storage.
+PRAXIS_DOSSIER_MAX_AGE = env.integer("DOSSIER_MAX_AGE", 24 * 60 * 60)
+# Anonymous requests per client and window for the heavy endpoints (0: unlimited).
+PRAXIS_RATE_LIMIT_WINDOW = env.integer("RATE_LIMIT_WINDOW", 600)
+PRAXIS_RATE_LIMITS = {
+    "dossier": env.integer("RATE_LIMIT_DOSSIERS", 10),
+    "export": env.integer("RATE_LIMIT_EXPORTS", 30),
+    "opendata": env.integer("RATE_LIMIT_OPENDATA", 60),
+}
+# Behind a proxy: the request header holding the client's address (its last entry), e.g. HTTP_X_FORWARDED_FOR.
+PRAXIS_CLIENT_IP_HEADER = env.string("CLIENT_IP_HEADER", "") or None
 PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
 

@@ -21,3 +21,5 @@ PRAXIS_MAP_TILE_URL = ""  # no tile request in tests
 # Signed-in test users are not asked for a second factor unless a test requires it
 # (tests/signin set PRAXIS_REQUIRE_2FA_GROUPS themselves).
 PRAXIS_REQUIRE_2FA_GROUPS = []
+PRAXIS_OPENDATA_BUILD_DELAY = None  # no build after each publication: a request builds them (immediate tasks)
+PRAXIS_RATE_LIMITS = {}  # unlimited, except in the tests of the limiter

@@ -59,4 +59,5 @@ def test_an_enabled_language_gets_a_locale_urls_a_switcher_and_the_sitemap(clien
         assert {link["hreflang"] for link in soup.select('link[rel="alternate"]')} == {"fr", "en", "de", "x-default"}
 
         assert client.get("/", headers={"accept-language": "de-DE,de"})["Location"] == "/de/"
-        assert german.full_url in client.get("/sitemap.xml").content.decode()
+        assert german.full_url in client.get("/sitemap-1.xml").content.decode()
+        assert "/sitemap-1.xml" in client.get("/sitemap.xml").content.decode()
