@@ -8,6 +8,7 @@ module needs no page model: the relations lead to the others (``lab.programmes``
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.utils.http import urlencode
 from wagtail.images import get_image_model
 
@@ -51,7 +52,8 @@ def directory_filters(readable, request) -> LabDirectoryFilterForm:
 
 
 def lab_directory(index_page, public_labs, request) -> dict:
-    """A page of the directory (``?page=``, filtered), in a fixed number of queries.
+    """The directory's filters and, unevaluated, the labs they keep (``labs_page`` pages
+    them: the template does, inside the fragment cached under ``listing_key``).
 
     ``public_labs``: the live, public labs (``LabPage.objects.live().public()``). The map's
     markers are not in the page: the directory's ``markers/`` serves them (``lab_map``);
@@ -64,19 +66,32 @@ def lab_directory(index_page, public_labs, request) -> dict:
         .defer("description")  # the only large column, never shown in the directory
         .order_by("title", "pk")
     )
-    page = paginate(labs, request, LABS_PER_PAGE)
+    valid = filters.applied()
+    page = request.GET.get("page", "")
+    map_query = urlencode({name: request.GET[name] for name in MAP_PARAMETERS if request.GET.get(name)})
     return {
-        "labs": page.object_list,
-        "labs_page": page,
-        "lab_count": page.paginator.count,
+        "lab_listing": labs,
+        "listing_key": "|".join(
+            [
+                *(str(valid.get(name) or "") for name in ("country", "level", "status")),
+                page if page.isdigit() else "1",
+                str(int(only_own_language(request))),
+            ]
+        ),
+        "listing_query": QueryDict(map_query, mutable=True),  # the page links: no stray parameter
         "filter_form": filters,
         "map_point_count": len(map_data(readable, filters, request)),
-        "map_query": urlencode({name: request.GET[name] for name in MAP_PARAMETERS if request.GET.get(name)}),
+        "map_query": map_query,
         "map_tile_url": settings.PRAXIS_MAP_TILE_URL,
         "map_attribution": settings.PRAXIS_MAP_ATTRIBUTION,
         "active_locale": locale,
         "language_choice": language_choice(request),
     }
+
+
+def labs_page(labs, request):
+    """A page of the directory's labs (``?page=``): one count and one page of cards."""
+    return paginate(labs, request, LABS_PER_PAGE)
 
 
 def lab_map(index_page, public_labs, request) -> list[dict]:

@@ -16,6 +16,7 @@ from labs.models import LabIndexPage, LabPage
 from practices.models import PracticeIndexPage, PracticePage
 
 SEARCH = {"q": "projet", "policy_area": "logement"}
+API = "/api/v2/pages/?type=practices.PracticePage&fields=title&limit=50"
 
 
 @pytest.fixture(params=["uncached", "cached"])
@@ -75,6 +76,7 @@ def test_publishing_a_practice_renews_the_home_page_and_the_index(client, home):
     assert "Carte culture jeunes" in client.get("/fr/").content.decode()  # now cached
     assert "Carte culture jeunes" in client.get(index.url).content.decode()
     assert "Carte culture jeunes" in client.get("/fr/search/feed/rss/").content.decode()
+    assert "Carte culture jeunes" in client.get(API).content.decode()
 
     PracticePageFactory(parent=lab, title="Brouillon secret", labs=[lab], live=False)
     private = PracticePageFactory(parent=lab, title="Pratique réservée", labs=[lab])
@@ -85,11 +87,18 @@ def test_publishing_a_practice_renews_the_home_page_and_the_index(client, home):
     latest = html.split('id="home-latest"')[1]
     assert "Permis de végétaliser" in latest  # the publication renewed the cached sections
     assert "Brouillon secret" not in html and "Pratique réservée" not in html
-    for url in (index.url, "/fr/search/feed/rss/"):
+    for url in (index.url, "/fr/search/feed/rss/", API):
         listing = client.get(url).content.decode()
         assert "Permis de végétaliser" in listing, url
         assert "Brouillon secret" not in listing and "Pratique réservée" not in listing, url
 
     PracticePage.objects.get(title="Permis de végétaliser").unpublish()
-    for url in ("/fr/", index.url, "/fr/search/feed/rss/"):
+    for url in ("/fr/", index.url, "/fr/search/feed/rss/", API):
         assert "Permis de végétaliser" not in client.get(url).content.decode(), url
+
+
+def test_a_bad_api_parameter_is_a_400_even_after_a_cached_answer(client, home):
+    PracticePageFactory(title="Carte culture jeunes")
+    assert client.get(API).status_code == 200
+    assert client.get(API + "&start_year=abc").status_code == 400
+    assert client.get(API + "&nonsense=1").status_code == 400
