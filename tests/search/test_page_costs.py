@@ -16,7 +16,7 @@ from labs.models import LabIndexPage, LabPage
 from practices.models import PracticeIndexPage, PracticePage
 
 SEARCH = {"q": "projet", "policy_area": "logement"}
-API = "/api/v2/pages/?type=practices.PracticePage&fields=title&limit=50"
+API = "/api/v2/pages/?type=practices.PracticePage&fields=title&limit=20"
 
 
 @pytest.fixture(params=["uncached", "cached"])
