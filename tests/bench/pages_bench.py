@@ -114,6 +114,7 @@ def page_urls(client: Client, size: int) -> dict:
 
     middle = f"gen-{max(size // 2, 1)}"
     urls = {
+        "robots.txt (floor)": "/robots.txt",  # the middleware stack and no page: the machine's floor
         "home": "/fr/",
         "practice index": PracticeIndexPage.objects.live().filter(locale__language_code="fr").first().url,
         "practice index p.50": None,
