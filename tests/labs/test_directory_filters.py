@@ -5,6 +5,8 @@ from html import unescape
 import pytest
 from factories import LabPageFactory
 
+from labs import services
+
 
 @pytest.fixture
 def labs(home):
@@ -85,8 +87,6 @@ def test_map_data_follows_the_directory_filters(client, labs):
 
 
 def test_directory_is_paginated(client, labs, monkeypatch):
-    from labs import services
-
     monkeypatch.setattr(services, "LABS_PER_PAGE", 2)
     directory = labs["lille"].get_parent().url
     first = client.get(directory)
