@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -71,3 +71,10 @@ bench-search:
 	$(UV) run python tests/bench/search_bench.py
 	@.ci/with-postgres $(UV) run python tests/bench/search_bench.py || \
 		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-search: PostgreSQL not installed, skipped"; else exit $$status; fi; }
+
+# Pages benchmark: every page type uncached by any front-end cache, median / p95 / queries,
+# at 1,000, 10,000 and 100,000 practices on PostgreSQL (BENCH_SIZES to limit), 10,000 on SQLite.
+bench-pages:
+	BENCH_SIZES=$${BENCH_SQLITE_SIZES:-10000} $(UV) run python tests/bench/pages_bench.py
+	@.ci/with-postgres $(UV) run python tests/bench/pages_bench.py || \
+		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-pages: PostgreSQL not installed, skipped"; else exit $$status; fi; }

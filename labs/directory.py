@@ -23,14 +23,17 @@ class LabDirectoryFilterForm(forms.Form):
             ((code, countries.name(code)) for code in available_countries), key=lambda choice: choice[1]
         )
 
-    def filter(self, queryset):
-        """The labs matching the valid filters; invalid values are reported, not applied."""
+    def applied(self) -> dict:
+        """The valid filter values (invalid ones are reported, not applied)."""
         if not self.is_bound:
-            return queryset
+            return {}
         if not self.is_valid():
-            valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-        else:
-            valid = self.cleaned_data
+            return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return self.cleaned_data
+
+    def filter(self, queryset):
+        """The labs matching the valid filters."""
+        valid = self.applied()
         if valid.get("country"):
             queryset = queryset.filter(country=valid["country"])
         if valid.get("level"):

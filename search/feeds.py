@@ -1,13 +1,18 @@
 """Atom and RSS feeds of a search: the same query and facets, newest practices first.
 
 Only live, public practices the reader can read (the same scope as the search page).
+A feed is the same for every reader of the same parameters: it is built once per content
+version, language and canonical parameters (``praxis.services.fragments``).
 """
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from praxis.services import fragments
+from praxis.services.language import only_own_language
 from search.services.engine import run_search
 from search.services.params import parse
 
@@ -16,6 +21,19 @@ FEED_SIZE = 30
 
 class SearchFeed(Feed):
     """RSS 2.0 (``search/feed/rss/?…``)."""
+
+    def __call__(self, request, *args, **kwargs):
+        vary = (type(self).__name__, parse(request.GET).querydict().urlencode(), only_own_language(request))
+
+        def build():
+            response = super(SearchFeed, self).__call__(request, *args, **kwargs)
+            return response.content, response["Content-Type"], response.get("Last-Modified")
+
+        content, content_type, last_modified = fragments.cached(request, "search-feed", vary, build)
+        response = HttpResponse(content, content_type=content_type)
+        if last_modified:
+            response["Last-Modified"] = last_modified
+        return response
 
     def get_object(self, request):
         params = parse(request.GET)

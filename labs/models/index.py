@@ -1,16 +1,18 @@
 """The lab directory page."""
 
 from django.db import models
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from labs.models.lab import LabPage
-from labs.services import lab_directory
+from labs.services import lab_directory, lab_map
 
 
-class LabIndexPage(Page):
-    """The lab directory."""
+class LabIndexPage(RoutablePageMixin, Page):
+    """The lab directory: a page of lab cards, and the map's markers at ``markers/``."""
 
     intro = models.TextField(
         _("introduction"), blank=True, max_length=800, help_text=_("A few sentences above the list of labs.")
@@ -29,3 +31,8 @@ class LabIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lab_directory(self, LabPage.objects.live().public(), request))
         return context
+
+    @path("markers/", name="map")
+    def map_json(self, request):
+        """The markers of the labs the directory's filters keep (same parameters), as JSON."""
+        return JsonResponse({"points": lab_map(self, LabPage.objects.live().public(), request)})

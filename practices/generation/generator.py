@@ -18,6 +18,7 @@ from practices.generation.bulk import BATCH, bulk_pages
 from practices.generation.content import PREFIX, Writer
 from practices.generation.words import load_words
 from practices.models import PracticeIndexPage, PracticePage
+from praxis.services.fragments import bump_content_version
 from praxis.services.site_setup import ensure_site, ensure_translation
 from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
 
@@ -51,8 +52,11 @@ class Generator:
         self.write = write
         self.words = load_words()
 
-    def run(self, count, labs, translated, index=True) -> list:
-        """Make ``count`` generated practices across ``labs`` labs in all; return the pages created."""
+    def run(self, count, labs, translated, index=True, reindex=False) -> list:
+        """Make ``count`` generated practices across ``labs`` labs in all; return the pages created.
+
+        ``reindex``: index every generated practice, not only the new ones (after a run
+        with ``index=False``)."""
         home = ensure_site()
         self.french = home.locale
         self.english = Locale.objects.filter(language_code="en").first() if "en" in dict(settings.LANGUAGES) else None
@@ -70,8 +74,12 @@ class Generator:
         with transaction.atomic():
             lab_pages = self.top_up_labs(lab_index, labs)
             created = self.top_up_practices(lab_pages, count, translated)
-        if index:
-            self.index(created)
+            if created:
+                bump_content_version()  # pages inserted in bulk send no signal: renew the fragments
+        if reindex:
+            self.index(PracticePage.objects.filter(external_id__startswith=PREFIX).values_list("pk", flat=True))
+        elif index:
+            self.index([page.pk for page in created])
         return created
 
     def index_page(self, home, model, title, slug):
@@ -159,15 +167,18 @@ class Generator:
         labs = PracticePage.labs.through
         labs.objects.bulk_create([labs(practicepage_id=page.pk, labpage_id=lab.pk) for page in pages])
 
-    def index(self, pages):
-        """Index the new practice pages, then every generated lab, in every search backend."""
-        ids = [page.pk for page in pages]
+    def index(self, ids):
+        """Index these practice pages, then every generated lab, in every search backend."""
+        ids = sorted(ids)
         backends = list(get_search_backends(with_auto_update=True))
         progress = Progress(self.write, "Search index, practice pages", len(ids))
         for start in range(0, len(ids), BATCH):
             chunk = list(
                 PracticePage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related(
-                    "policy_areas", "territory_types", "instruments"
+                    "policy_areas",
+                    "territory_types",
+                    "instruments",
+                    "methods",  # all in search_labels
                 )
             )
             for backend in backends:

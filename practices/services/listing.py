@@ -1,11 +1,11 @@
 """Lists of practices (a lab's, a programme's, the home page's), without a query per card."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from wagtail.models import Locale
 
 from labs.models import LabPage
 from practices.models import PracticePage
+from praxis import pagination
 from praxis.services.translations import localized_pages
 from praxis.visibility import best_translations, private_section_paths, public_q, readable_translations
 from taxonomy.models import PolicyArea, TerritoryType
@@ -40,15 +40,8 @@ def localize_card_labs(practices, locale):
     return practices
 
 
-def paginate(queryset, request, per_page=PAGE_SIZE):
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+def paginate(items, request, per_page=PAGE_SIZE):
+    return pagination.paginate(items, request, per_page)
 
 
 # What a practice card shows (includes/practice_card.html); the long texts stay in the database.
@@ -89,9 +82,14 @@ def lab_practices(lab, request, locale):
     return practice_cards(practices, request, locale)
 
 
-def programme_practices(programme, request, locale) -> list:
-    """The programme's live, public practices, one per translation group, by title."""
+def programme_practices(programme, request, locale):
+    """A page (``?page=``) of the programme's live, public practices, one per translation
+    group, by title: one count and one page of links, whatever the programme's size."""
     practices = PracticePage.objects.live().filter(
         public_q(private_section_paths(request)), programme__translation_key=programme.translation_key
     )
-    return list(best_translations(practices, locale).select_related("locale").order_by("title"))
+    ordered = best_translations(practices, locale).select_related("locale").order_by("title", "pk")
+    return paginate(ordered.only(*PROGRAMME_LINK_FIELDS), request)
+
+
+PROGRAMME_LINK_FIELDS = ("title", "url_path", "translation_key", "locale", "locale__language_code", "territory_name")

@@ -3,9 +3,11 @@
 from django import template
 from wagtail.models import Locale
 
+from praxis.services.language import only_own_language
 from praxis.visibility import active_locale
 from search.services.highlight import highlight as highlight_terms
 from search.services.listing import practice_index_page
+from search.services.params import parse
 from search.services.similar import similar_practices as find_similar
 
 register = template.Library()
@@ -43,6 +45,22 @@ def similar_practices(context, practice, limit=4):
     """``{% similar_practices page %}`` on a practice page."""
 
     return {"similar": find_similar(practice, context.get("request"), limit), "active_locale": Locale.get_active()}
+
+
+@register.simple_tag(takes_context=True)
+def listing_key(context):
+    """``{% listing_key as key %}``: what a listing of practices varies on, besides site,
+    language and content version: its canonical parameters (unknown or empty ones dropped,
+    the page number kept) and the reader's "only my language" choice."""
+    request = context["request"]
+    return f"{parse(request.GET).querydict(drop_page=False).urlencode()}|{int(only_own_language(request))}"
+
+
+@register.simple_tag(takes_context=True)
+def listing_query(context):
+    """``{% listing_query as query %}``: the listing's canonical parameters (for its page
+    links: a cached listing never repeats a parameter only its first reader sent)."""
+    return parse(context["request"].GET).querydict()
 
 
 @register.simple_tag(takes_context=True)

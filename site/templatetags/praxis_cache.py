@@ -8,10 +8,12 @@ only what every reader sees: never what depends on the user or the query string.
 """
 
 from django import template
+from django.http import QueryDict
 from django.template import Variable
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from praxis.services import fragments
+from praxis.services.language import only_own_language
 
 register = template.Library()
 
@@ -48,3 +50,19 @@ def contentcache(parser, token):
     if name[0] == name[-1] and name[0] in "\"'":
         name = name[1:-1]
     return ContentCacheNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def page_number_key(context):
+    """``{% page_number_key as key %}``: what a listing without other parameters varies on:
+    its page number (1 when absent or not a number) and the "only my language" choice."""
+    request = context["request"]
+    page = request.GET.get("page", "")
+    return f"{page if page.isdigit() else 1}|{int(only_own_language(request))}"
+
+
+@register.simple_tag
+def no_parameters():
+    """``{% no_parameters as query %}``: the page links of a cached listing that has no
+    parameter but its page (the language toggle is kept by ``page_query``)."""
+    return QueryDict()

@@ -24,14 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("--labs", type=int, default=200, help="How many labs to spread them over.")
         parser.add_argument("--translated", type=float, default=0.2, help="Share translated into English.")
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--no-index", action="store_true", help="Do not index (run update_index later).")
+        parser.add_argument("--no-index", action="store_true", help="Do not index (run with --reindex later).")
+        parser.add_argument("--reindex", action="store_true", help="Index every generated practice, not only new ones.")
 
-    def handle(self, *args, count, labs, translated, seed, no_index, verbosity, **options):
+    def handle(self, *args, count, labs, translated, seed, no_index, reindex, verbosity, **options):
         if count < 0 or labs < 1 or not 0 <= translated <= 1:
             raise CommandError("count must be ≥ 0, --labs ≥ 1 and --translated between 0 and 1.")
         generator = Generator(seed, write=self.stdout.write if verbosity >= 1 else None)
         try:
-            created = generator.run(count, labs, translated, index=not no_index)
+            created = generator.run(count, labs, translated, index=not no_index, reindex=reindex)
         except NoVocabulary as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"{len(created)} practice pages created; {count} generated practices in all.")

@@ -1,11 +1,16 @@
-/* The lab map: markers from #lab-map-data on Leaflet, tiles from data-tile-url (optional). */
+/* The lab map: markers fetched from data-points-url (the directory's markers/) on Leaflet,
+   tiles from data-tile-url (optional). */
 (function () {
   "use strict";
   function start() {
     var element = document.getElementById("lab-map");
-    var data = document.getElementById("lab-map-data");
-    if (!element || !data || !window.L) { return; }
-    var points = JSON.parse(data.textContent);
+    if (!element || !window.L) { return; }
+    fetch(element.getAttribute("data-points-url"), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : { points: [] }; })
+      .then(function (data) { draw(element, data.points || []); })
+      .catch(function () { element.setAttribute("data-ready", "0"); });
+  }
+  function draw(element, points) {
     var map = window.L.map(element, { scrollWheelZoom: false });
     var tiles = element.getAttribute("data-tile-url");
     if (tiles) {
