@@ -127,6 +127,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "praxis.signin.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False  # unlocking is in Wagtail's admin, not Django's
 AXES_DISABLE_ACCESS_LOG = True  # no log of successful sign-ins (addresses are personal data)
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For
+# (nginx, Varnish...): 0 takes the connection's address (behind a proxy: the proxy's).
+PRAXIS_TRUSTED_PROXIES = env.integer("TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "praxis.signin.lockout.client_address"
 # Two-factor authentication (TOTP apps, recovery codes): members of these groups cannot use the
 # admin before they have set it up; every other editor may set it up from their account menu.
 # (The team's name as praxis.services.editorial.NETWORK_TEAM stores it.)

@@ -24,6 +24,18 @@ def lockout_response(request, original_response=None, credentials=None):
     )
 
 
+def client_address(request) -> str | None:
+    """The address a sign-in comes from. Behind ``PRAXIS_TRUSTED_PROXIES`` reverse proxies
+    (each appending to ``X-Forwarded-For``), the entry the outermost one wrote; entries
+    before it come from the client and are not trusted."""
+    proxies = settings.PRAXIS_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies][:45]  # at most an IPv6 address: nothing else to store
+    return request.META.get("REMOTE_ADDR")
+
+
 def current_lockouts():
     """Attempts that lock a username out from an address right now, the latest first."""
     attempts = AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT)

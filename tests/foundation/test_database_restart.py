@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from praxis.models import StandardPage
 
 REPO = Path(__file__).resolve().parents[2]
 RESTART = os.environ.get("PRAXIS_PG_RESTART", "")
+THREADS = 8  # gunicorn's threads, each keeping its own persistent connection
 RECOVERY_DEADLINE = 5.0  # seconds: the issue's bound, a deadline for polling, not a measure
 
 pytestmark = [
@@ -52,7 +54,7 @@ def server(transactional_db, tmp_path):
         "DATABASE_CONN_MAX_AGE": "60",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "praxis.wsgi", "--bind", f"127.0.0.1:{port}", "--threads", "4"],
+        [sys.executable, "-m", "gunicorn", "praxis.wsgi", "--bind", f"127.0.0.1:{port}", "--threads", str(THREADS)],
         cwd=REPO,
         env=environment,
         stdout=subprocess.DEVNULL,
@@ -139,6 +141,20 @@ class Traffic:
             thread.join(timeout=30)
 
 
+def burst(base: str, url: str) -> list[int | str]:
+    """Twice as many simultaneous requests as gunicorn has threads: every thread serves one,
+    on the connection it kept (idle ones included)."""
+
+    def get(_index):
+        try:
+            return requests.get(base + url, timeout=10).status_code
+        except requests.RequestException as error:
+            return type(error).__name__
+
+    with ThreadPoolExecutor(max_workers=2 * THREADS) as pool:
+        return list(pool.map(get, range(2 * THREADS)))
+
+
 def first_answer_after(base: str, url: str, since: float) -> float | None:
     """When a fresh request to ``url`` first succeeds, polling from ``since`` for the deadline."""
     while time.monotonic() - since < RECOVERY_DEADLINE:
@@ -157,7 +173,7 @@ def test_the_site_answers_again_after_a_database_restart_without_losing_writes(s
     page.save_revision().publish()
     parent = Collection.get_first_root_node().pk
     session = signed_in_session(server)
-    assert requests.get(server + page.url, timeout=5).status_code == 200
+    assert set(burst(server, page.url)) == {200}  # every thread holds a connection now
 
     with Traffic(server, page.url, session, parent) as traffic:
         while len(traffic.reads) < 5 or len(traffic.writes) < 3:  # warm: connections are open
@@ -187,3 +203,15 @@ def test_the_site_answers_again_after_a_database_restart_without_losing_writes(s
     reported = {name for *_times, name, outcome in traffic.writes if outcome != 302}
     assert acknowledged <= stored  # nothing acknowledged was lost
     assert stored <= acknowledged | reported  # and a reported failure may have been committed
+
+
+def test_connections_idle_during_a_restart_are_renewed_before_use(server, home):
+    """Without traffic during the restart, every gunicorn thread keeps a connection the restart
+    cut: the health check renews it, so not even the first request after the restart fails."""
+    page = home.add_child(instance=StandardPage(title="Au repos", slug="au-repos", locale=home.locale))
+    page.save_revision().publish()
+    assert set(burst(server, page.url)) == {200}  # every thread holds a connection now
+    subprocess.run([RESTART], check=True, timeout=60)  # returns once it accepts connections
+    connections.close_all()  # this process's connection was cut too
+    after = burst(server, page.url) + burst(server, page.url)
+    assert set(after) == {200}, after

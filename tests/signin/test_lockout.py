@@ -89,3 +89,21 @@ def test_a_success_clears_the_earlier_failures(client, editor, sign_in):
     for _attempt in range(LIMIT - 1):
         assert sign_in(client, "alice", "wrong").status_code == 200
     assert sign_in(client, "alice", "password").status_code == 302
+
+
+def test_behind_a_proxy_the_clients_address_counts(client, editor, settings):
+    settings.PRAXIS_TRUSTED_PROXIES = 1
+
+    def attempt(forwarded, password="wrong"):  # noqa: S107 (a wrong password)
+        return client.post(
+            LOGIN,
+            {"username": "alice", "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for _attempt in range(LIMIT):
+        attempt("1.2.3.4, 192.0.2.10")  # the first entry is the client's to forge: ignored
+    assert AccessAttempt.objects.get(username="alice").ip_address == "192.0.2.10"
+    assert attempt("192.0.2.10", "password").status_code == 429
+    assert attempt("198.51.100.7", "password").status_code == 302  # another client, same proxy
