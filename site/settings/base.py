@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list_of("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "praxis",
     "taxonomy",
+    "territories",
     "labs",
     "practices",
     "search",
