@@ -1,0 +1,70 @@
+"""Finding territories by name or code, for the reader's choice and the editors' autocomplete.
+
+A code is looked up exactly (INSEE or SIREN, any level); a name by its search form
+(``territories.text.search_form``): first the names that start with what was typed, a range
+of the ``search_name`` index (byte order on both databases), then, if there is room, the names
+with a word starting with it ("etienne" finds Saint-Étienne). Largest first; current
+territories before historical ones.
+"""
+
+import re
+
+from django.db.models import Case, F, IntegerField, Q, Value, When
+
+from territories.models import Territory
+from territories.text import MAX_INPUT, search_form
+
+LIMIT = 10
+_CODE = re.compile(r"^(?:\d[0-9AB]\d{0,7}|\d{2,9})$")
+FIELDS = ("id", "level", "code", "name", "population", "zone", "epci_type", "historical", "departement__code")
+
+
+class InputTooLong(ValueError):
+    pass
+
+
+def find(text: str, *, limit: int = LIMIT, level: str = "") -> list[Territory]:
+    raw = (text or "").strip()
+    if len(raw) > MAX_INPUT:
+        raise InputTooLong(raw[:20])
+    base = Territory.objects.select_related("departement", "merged_into").only(*FIELDS, "merged_into__name")
+    if level:
+        base = base.filter(level=level)
+    code = raw.upper().replace(" ", "")
+    found = list(base.filter(code=code)) if _CODE.match(code) else []
+    name = search_form(raw)
+    if name and len(found) < limit:
+        found += _named(base.filter(search_name__gte=name, search_name__lt=name + "~"), found, limit, name)
+    if len(name) >= 3 and len(found) < limit:
+        found += _named(base.filter(search_name__contains=f" {name}"), found, limit, name)
+    return found[:limit]
+
+
+def _named(queryset, found: list, limit: int, name: str) -> list[Territory]:
+    whole_name = Case(When(search_name=name, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ordered = queryset.exclude(pk__in=[territory.pk for territory in found]).order_by(
+        whole_name, "historical", F("population").desc(nulls_last=True), "name"
+    )
+    return list(ordered[: limit - len(found)])
+
+
+def by_key(key: str) -> Territory | None:
+    """``"commune:42218"`` (what the autocomplete returns) -> the territory, or None."""
+    level, _sep, code = (key or "")[:40].partition(":")
+    if not level or not code:
+        return None
+    return Territory.objects.filter(level=level, code=code).select_related("merged_into").first()
+
+
+def exact(text: str) -> list[Territory]:
+    """The territories whose code or whole name is ``text`` (several: homonyms)."""
+    raw = (text or "").strip()[:MAX_INPUT]
+    code = raw.upper().replace(" ", "")
+    condition = Q(search_name=search_form(raw))
+    if _CODE.match(code):
+        condition |= Q(code=code)
+    return list(
+        Territory.objects.filter(condition)
+        .select_related("departement", "merged_into")
+        .order_by("historical", "level")[:LIMIT]
+    )
