@@ -10,8 +10,9 @@ territories before historical ones.
 import re
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.translation import gettext as _
 
-from territories.models import Territory
+from territories.models import Level, Territory
 from territories.text import MAX_INPUT, search_form
 
 LIMIT = 10
@@ -68,3 +69,34 @@ def exact(text: str) -> list[Territory]:
         .select_related("departement", "merged_into")
         .order_by("historical", "level")[:LIMIT]
     )
+
+
+class UnknownCode(ValueError):
+    """A code that names no territory, or several (the message says which and how to choose)."""
+
+
+def by_code(text: str) -> Territory:
+    """A territory from ``42218``, ``244200770`` or ``departement:01`` (a level is needed where
+    codes of two levels coincide). A merged commune gives the commune it joined."""
+    raw = (text or "").strip()[:40]
+    level, _sep, code = raw.rpartition(":")
+    code = code.strip().upper()
+    candidates = Territory.objects.filter(code=code).select_related("merged_into")
+    if level:
+        if level.strip() not in Level.values:
+            raise UnknownCode(
+                _("unknown level “%(level)s” (region, departement, epci or commune).") % {"level": level[:20]}
+            )
+        candidates = candidates.filter(level=level.strip())
+    found = list(candidates.order_by("level")[:3])
+    if not found:
+        if level:
+            raise UnknownCode(_("no %(level)s has the code “%(code)s”.") % {"level": level.strip(), "code": code})
+        raise UnknownCode(_("no French territory has the code “%(code)s” (INSEE or SIREN).") % {"code": code})
+    if len(found) > 1:
+        choices = " or ".join(f"{territory.level}:{territory.code}" for territory in found)
+        raise UnknownCode(
+            _("“%(code)s” is the code of several territories: write %(choices)s.") % {"code": code, "choices": choices}
+        )
+    territory = found[0]
+    return territory.merged_into if territory.historical and territory.merged_into_id else territory
