@@ -7,9 +7,11 @@ from django.utils import translation
 from factories import LabPageFactory, PracticeIndexPageFactory
 from factories.opendata import csv_bytes
 from factories.practices import PracticePageFactory
+from wagtail.models import Locale
 
 from practices.io.importer import import_practices
 from practices.models import PracticePage
+from praxis.services.site_setup import ensure_translation
 from territories.models import Level
 
 HEADER = "external_id,language,title,lab,summary,territory_code,territory_name,population"
@@ -94,9 +96,7 @@ def test_a_reference_territory_abroad_is_refused(reference, home):
 
 
 def test_the_admin_form_suggests_territory_types_and_translations_share_the_reference(reference, home, client):
-    from wagtail.models import Locale
 
-    from praxis.services.site_setup import ensure_translation
 
     practice = PracticePageFactory(reference_territory=reference(Level.EPCI, "244200770"), territory_name="")
     form_class = PracticePage.get_edit_handler().get_form_class()
@@ -104,7 +104,7 @@ def test_the_admin_form_suggests_territory_types_and_translations_share_the_refe
     form = form_class(instance=english, for_user=None)
     assert form.fields["reference_territory"].disabled
     assert form.initial["reference_territory"] == practice.reference_territory_id
-    data = {"reference_territory": practice.reference_territory_id}
+    data = {"reference_territory": practice.reference_territory}
     form = form_class(instance=practice, for_user=None)
     form.cleaned_data = data
     assert list(form.clean()["territory_types"].values_list("slug", flat=True)) == ["metropolitain"]
