@@ -97,7 +97,6 @@ def test_a_reference_territory_abroad_is_refused(reference, home):
 
 def test_the_admin_form_suggests_territory_types_and_translations_share_the_reference(reference, home, client):
 
-
     practice = PracticePageFactory(reference_territory=reference(Level.EPCI, "244200770"), territory_name="")
     form_class = PracticePage.get_edit_handler().get_form_class()
     english = ensure_translation(practice, Locale.objects.get(language_code="en"))
