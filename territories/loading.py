@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from territories.dataset import Dataset, Row
-from territories.models import Level, Territory, population_log
+from territories.models import Level, Territory, TerritoryName, name_forms, population_log
 from territories.text import search_form
 
 LEVELS = (Level.REGION, Level.DEPARTEMENT, Level.EPCI, Level.COMMUNE)
@@ -36,6 +36,7 @@ class Summary:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     retired: dict[str, int] = field(default_factory=dict)  # now historical
+    touched: set = field(default_factory=set)  # ids of territories created or changed
 
     @property
     def changed(self) -> int:
@@ -54,7 +55,26 @@ def load(dataset: Dataset, report: Callable[[str], None] = lambda line: None) ->
                 f"{Level(level).label}: {len(rows)} in the dataset, {summary.created[level]} created, "
                 f"{summary.updated[level]} updated, {summary.retired[level]} now historical"
             )
+        index_names(summary.touched)
+        report(f"Search names: {len(summary.touched)} territories indexed")
     return summary
+
+
+def index_names(ids: set) -> None:
+    """The autocomplete's search forms of the territories ``ids`` (all of them on a first load)."""
+    ordered, rows = sorted(ids), []
+    for start in range(0, len(ordered), CHUNK):
+        part = ordered[start : start + CHUNK]
+        TerritoryName.objects.filter(territory_id__in=part).delete()
+        found = Territory.objects.filter(pk__in=part).values_list("pk", "search_name", "historical", "population")
+        for pk, search_name, historical, population in found:
+            rows += [
+                TerritoryName(
+                    territory_id=pk, form=form, whole=not position, historical=historical, population=population
+                )
+                for position, form in enumerate(name_forms(search_name))
+            ]
+    TerritoryName.objects.bulk_create(rows, batch_size=2000)
 
 
 def _values(row: Row, ids: dict) -> dict:
@@ -109,6 +129,7 @@ def _load_level(level: str, rows: list[Row], existing: dict, ids: dict, summary:
         territory.historical = True
     updates = {id(territory): territory for territory in [*changed, *late, *retired] if territory.pk}
     Territory.objects.bulk_update(list(updates.values()), FIELDS, batch_size=CHUNK)
+    summary.touched.update(territory.pk for territory in [*created, *updates.values()])
     created_ids = {id(territory) for territory in created}
     summary.created[level] = len(created)
     summary.updated[level] = len({key for key in updates if key not in created_ids}) - len(retired)

@@ -2,9 +2,10 @@
 
 A code is looked up exactly (INSEE or SIREN, any level); a name by its search form
 (``territories.text.search_form``): first the names that start with what was typed, a range
-of the ``search_name`` index (byte order on both databases), then, if there is room, the names
-with a word starting with it ("etienne" finds Saint-Étienne). Largest first; current
-territories before historical ones.
+of the ``territory_name_search`` index (byte order on both databases) that holds each name from
+each of its words on, so "etienne" finds Saint-Étienne too. The whole name first, then names
+starting with what was typed, then names with a word starting with it; current territories
+before historical ones, largest first.
 """
 
 import re
@@ -12,7 +13,7 @@ import re
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 
-from territories.models import Level, Territory
+from territories.models import Level, Territory, TerritoryName
 from territories.text import MAX_INPUT, search_form
 
 LIMIT = 10
@@ -35,18 +36,24 @@ def find(text: str, *, limit: int = LIMIT, level: str = "") -> list[Territory]:
     found = list(base.filter(code=code)) if _CODE.match(code) else []
     name = search_form(raw)
     if name and len(found) < limit:
-        found += _named(base.filter(search_name__gte=name, search_name__lt=name + "~"), found, limit, name)
-    if len(name) >= 3 and len(found) < limit:
-        found += _named(base.filter(search_name__contains=f" {name}"), found, limit, name)
+        found += _named(base, name, [territory.pk for territory in found], limit - len(found), level)
     return found[:limit]
 
 
-def _named(queryset, found: list, limit: int, name: str) -> list[Territory]:
-    whole_name = Case(When(search_name=name, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ordered = queryset.exclude(pk__in=[territory.pk for territory in found]).order_by(
-        whole_name, "historical", F("population").desc(nulls_last=True), "name"
+def _named(base, name: str, exclude: list[int], limit: int, level: str) -> list[Territory]:
+    """One range of the ``territory_name_search`` index (ranking columns included), then the
+    territories found: the whole name typed first, then names that start with it, then names
+    with a word that does; current before historical, largest first."""
+    exact = Case(When(form=name, whole=True, then=Value(0)), default=Value(1), output_field=IntegerField())
+    forms = TerritoryName.objects.filter(form__gte=name, form__lt=name + "~").exclude(territory_id__in=exclude)
+    if level:
+        forms = forms.filter(territory__level=level)
+    ranked = forms.order_by(exact, "-whole", "historical", F("population").desc(nulls_last=True)).values_list(
+        "territory_id", flat=True
     )
-    return list(ordered[: limit - len(found)])
+    ids = list(dict.fromkeys(ranked[: limit * 3]))[:limit]
+    by_id = {territory.pk: territory for territory in base.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def by_key(key: str) -> Territory | None:

@@ -125,3 +125,27 @@ class CompetenceRule(models.Model):
 
     def __str__(self):
         return f"{self.policy_area} → {self.get_level_display()}"
+
+
+class TerritoryName(models.Model):
+    """A search form of a territory's name from one of its words on (``saint etienne du rouvray``,
+    ``etienne du rouvray``, ``du rouvray``, ``rouvray``): the autocomplete finds a name by its
+    beginning or a word's in one range of the index, which also holds the ranking columns."""
+
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    form = models.CharField(max_length=200)
+    whole = models.BooleanField(default=False)  # the whole name, not a later word
+    historical = models.BooleanField(default=False)
+    population = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["form", "historical", "population", "whole", "territory"], name="territory_name_search"
+            )
+        ]
+
+
+def name_forms(search_name: str) -> list[str]:
+    words = search_name.split()
+    return [" ".join(words[index:]) for index in range(len(words))]
