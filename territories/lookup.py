@@ -18,7 +18,7 @@ from territories.text import MAX_INPUT, search_form
 
 LIMIT = 10
 _CODE = re.compile(r"^(?:\d[0-9AB]\d{0,7}|\d{2,9})$")
-FIELDS = ("id", "level", "code", "name", "population", "zone", "epci_type", "historical", "departement__code")
+FIELDS = ("id", "level", "code", "name", "population", "zone", "epci_type", "historical", "departement__name")
 
 
 class InputTooLong(ValueError):

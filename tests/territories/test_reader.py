@@ -112,3 +112,11 @@ def test_bad_choices_get_a_plain_400(client, reference, data, message):
 def test_the_next_url_must_be_on_this_site(client, reference):
     response = client.post(CHOOSE, {"territory": "commune:42218", "next": "https://evil.example/"})
     assert response["Location"] == "/en/territory/"
+
+
+def test_the_autocomplete_costs_the_same_few_queries_whatever_it_finds(
+    client, reference, django_assert_max_num_queries
+):
+    for typed in ("saint", "paris", "42218", "amions", "zzzz"):
+        with django_assert_max_num_queries(3):
+            assert client.get(AUTOCOMPLETE, {"q": typed}).status_code == 200
