@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -26,6 +26,10 @@ install:
 
 demo: install
 	$(MANAGE) migrate --noinput
+	@# The territory reference (Etalab's découpage administratif, fetched once by npm pack).
+	@if command -v npm >/dev/null 2>&1 || ls .cache/territories/*.tgz >/dev/null 2>&1; then \
+		$(MANAGE) load_territories || echo "make demo: the territory reference could not be loaded; going on without it."; \
+	else echo "make demo: npm is not installed, so the territory reference is not loaded (install npm, then run manage.py load_territories)."; fi
 	$(MANAGE) load_demo
 	$(MANAGE) create_demo_admin
 	@echo "Praxis is served on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
@@ -61,6 +65,9 @@ messages:
 
 messages-check:
 	@.ci/check-messages
+
+bench-territories:
+	$(UV) run python tests/bench/territory_bench.py
 
 bench-render:
 	$(UV) run python tests/bench/render_pages.py

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 
 from demo.catalogue import DemoDataError
 from demo.text import lines, localize, rich_text, stable_id, stream
+from territories.lookup import UnknownCode, by_code
 
 LAB_FIELDS = {
     "title": "",
@@ -35,6 +36,7 @@ LAB_FIELDS = {
     "contact_name": "",
     "contact_role": "",
     "last_verified": None,
+    "territory_override_reason": "",
 }
 
 PROGRAMME_FIELDS = {
@@ -77,6 +79,7 @@ PRACTICE_FIELDS = {
     "contact_role": "",
     "licence": "CC-BY-4.0",
     "last_verified": None,
+    "territory_override_reason": "",
 }
 
 INDEX_PAGE_FIELDS = {"title": "", "slug": "", "intro": "", "show_in_menus": False}
@@ -85,7 +88,7 @@ STANDARD_PAGE_FIELDS = {"title": "", "slug": "", "intro": ""}
 PRACTICE_TAXONOMIES = ("policy_areas", "territory_types", "instruments", "methods")
 OTHER_KEYS = {
     "pages": {"key", "type", "body"},
-    "labs": {"key", "methods", "logo", "description"},
+    "labs": {"key", "methods", "logo", "description", "territory_code"},
     "programmes": {"key", "parent_lab", "labs", "funders", "description"},
     "practices": {
         "key",
@@ -98,8 +101,21 @@ OTHER_KEYS = {
         "partners",
         "sources",
         "transposed_from",
+        "territory_code",
     },
 }
+
+
+def reference_territory_id(item: dict) -> int | None:
+    """The reference territory a file names by ``territory_code``, when the reference is
+    loaded (``manage.py load_territories``); without it, no link."""
+    code = item.get("territory_code")
+    if not code:
+        return None
+    try:
+        return by_code(str(code)).pk
+    except UnknownCode:
+        return None
 
 
 def check_keys(kind: str, item: dict, fields: dict):
@@ -151,7 +167,12 @@ def blocks_of(model, name: str, key: str, values: list, language: str) -> list:
 
 def lab_values(model, lab: dict, language: str, logo, image_id) -> dict:
     description = sections(f"lab:{lab['key']}:description", lab.get("description", []), language, image_id)
-    return {**field_values(model, lab, LAB_FIELDS, language), "description": description, "logo": logo}
+    return {
+        **field_values(model, lab, LAB_FIELDS, language),
+        "description": description,
+        "logo": logo,
+        "reference_territory_id": reference_territory_id(lab),
+    }
 
 
 def programme_values(model, programme: dict, language: str, image_id) -> dict:
@@ -172,6 +193,7 @@ def practice_values(model, practice: dict, language: str, programme_page, source
         cited.append(sources[source])
     return {
         **field_values(model, practice, PRACTICE_FIELDS, language),
+        "reference_territory_id": reference_territory_id(practice),
         "programme": programme_page,
         **{
             name: blocks_of(model, name, f"practice:{key}:{name}", values, language)

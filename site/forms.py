@@ -9,7 +9,8 @@ from praxis.services.translations import is_original, original_of
 class SharedRelationsPageForm(WagtailAdminPageForm):
     """The page form of Praxis' page types.
 
-    - On a translation, the relations shared by every language (``shared_relations``) are
+    - On a translation, the relations shared by every language (``shared_relations``, and
+      the foreign keys in ``shared_foreign_keys``) are
       shown read-only with the original's values: they are edited on the original page, and a
       forged POST cannot change them (Django ignores submitted values of disabled fields).
     - The page's own validation (``Page.clean``) sees the inline children being submitted
@@ -32,6 +33,14 @@ class SharedRelationsPageForm(WagtailAdminPageForm):
             field.help_text = _("Shared by every language: edit it on the original (%(locale)s).") % {
                 "locale": original.locale.get_display_name()
             }
+        for field_name in getattr(type(page), "shared_foreign_keys", ()):
+            field = self.fields.get(field_name)
+            if field is not None:
+                field.disabled = True
+                field.initial = self.initial[field_name] = getattr(original, f"{field_name}_id")
+                field.help_text = _("Shared by every language: edit it on the original (%(locale)s).") % {
+                    "locale": original.locale.get_display_name()
+                }
 
     def _post_clean(self):
         for relation_name, formset in self.formsets.items():

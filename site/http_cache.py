@@ -24,7 +24,8 @@ class PublicCacheMiddleware:
         if response.has_header("Cache-Control"):
             return response
         user = getattr(request, "user", None)
-        if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
+        personal = getattr(request, "personalised", False)  # e.g. compared with the reader's territory
+        if personal or getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
             patch_cache_control(response, private=True, no_cache=True)
             return response
         if response.status_code == 200 and not response.cookies and self.max_age:

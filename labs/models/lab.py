@@ -21,9 +21,10 @@ from praxis.forms import SharedRelationsPageForm
 from praxis.shared_fields import Contact, Imported, Located, Verified
 from praxis.validation import YEAR_VALIDATORS, add_error, collect_errors
 from taxonomy.models import Method, labels_in_all_languages
+from territories.fields import ReferencedTerritory
 
 
-class LabPage(Located, Contact, Verified, Imported, Page):
+class LabPage(ReferencedTerritory, Located, Contact, Verified, Imported, Page):
     """One public innovation lab."""
 
     acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=_("Short name, if the lab uses one."))
@@ -78,6 +79,7 @@ class LabPage(Located, Contact, Verified, Imported, Page):
     description = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     base_form_class = SharedRelationsPageForm
     shared_relations = ("methods",)
+    shared_foreign_keys = ("reference_territory",)
     # Each lab gets a group of editors for its subtree (praxis.services.editorial).
     has_own_editors = True
     override_translatable_fields = [
@@ -85,6 +87,7 @@ class LabPage(Located, Contact, Verified, Imported, Page):
         SynchronizedField("city"),
         SynchronizedField("region"),
         SynchronizedField("contact_name"),
+        SynchronizedField("territory_override_reason"),
     ]
 
     content_panels = Page.content_panels + [
@@ -116,6 +119,12 @@ class LabPage(Located, Contact, Verified, Imported, Page):
         MultiFieldPanel(
             [
                 FieldPanel("country"),
+                FieldPanel(
+                    "reference_territory",
+                    help_text=_(
+                        "The French territory the lab works for, by name or INSEE/SIREN code (shown on the map)."
+                    ),
+                ),
                 FieldRowPanel(
                     [
                         FieldPanel("region", help_text=_("Region or province, e.g. Occitanie.")),
@@ -227,6 +236,9 @@ class LabPage(Located, Contact, Verified, Imported, Page):
             )
         if self.founded_year and self.closed_year and self.closed_year < self.founded_year:
             add_error(errors, "closed_year", _("The closing year cannot be before the founding year."))
+        for field_name, messages in self.reference_errors(None, None).items():
+            for message in messages:
+                add_error(errors, field_name, message)
         if errors:
             raise ValidationError(errors)
 

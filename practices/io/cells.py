@@ -17,6 +17,7 @@ from practices.io.lookups import CellError, Lookups, enabled_languages, find_cou
 from practices.io.text import join_multi, split_multi, split_pair
 from practices.models import PracticePage
 from practices.models.practice import SECTION_FEATURES
+from territories.lookup import UnknownCode, by_code
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 INTEGER = re.compile(r"^\d+(\.0+)?$")
@@ -104,7 +105,7 @@ def read_cell(column, raw, lookups: Lookups):
     if is_empty(raw):
         if kind in ("terms", "labs", "figures", "partners"):
             return []
-        if kind in ("integer", "decimal", "date", "lab", "programme", "identifier", "language"):
+        if kind in ("integer", "decimal", "date", "lab", "programme", "identifier", "language", "territory"):
             return None
         if kind in ("choice", "country"):
             field = model_field(column.model_field)
@@ -152,6 +153,11 @@ def read_cell(column, raw, lookups: Lookups):
         return lookups.choice(column).find(text)
     if kind == "country":
         return find_country(text)
+    if kind == "territory":
+        try:
+            return by_code(text)
+        except UnknownCode as error:
+            raise CellError(str(error)) from None
     if kind == "lab":
         return lookups.labs.find(text)
     if kind == "programme":
@@ -200,6 +206,8 @@ def json_value(column, page, context):
     if kind == "partners":
         return [{"name": block.value["name"], "role": block.value["role"]} for block in page.partners]
     value = getattr(page, column.model_field)
+    if kind == "territory":
+        return f"{value.level}:{value.code}" if value else None
     if kind == "country":
         return value.code if value else ""
     if kind == "decimal":

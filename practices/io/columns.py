@@ -47,6 +47,7 @@ COLUMNS = [
     Column("start_year", "integer"),
     Column("end_year", "integer"),
     Column("evidence_level", "choice", choices=EvidenceLevel),
+    Column("territory_code", "territory", field="reference_territory"),
     Column("territory_name", "text"),
     Column("country", "country"),
     Column("population", "integer"),

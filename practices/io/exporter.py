@@ -30,7 +30,7 @@ def public_pages(practices) -> list:
     else:
         ids = [getattr(item, "pk", item) for item in practices]
         queryset, order = PracticePage.objects.live().public().filter(pk__in=ids), {pk: n for n, pk in enumerate(ids)}
-    pages = list(queryset.select_related("locale").prefetch_related(*RELATIONS))
+    pages = list(queryset.select_related("locale", "reference_territory").prefetch_related(*RELATIONS))
     if order is not None:
         pages.sort(key=lambda page: order[page.pk])
     return pages

@@ -24,21 +24,22 @@ from wagtail_localize.fields import SynchronizedField
 
 from practices.blocks import KeyFigureBlock, PartnerBlock, PracticeDocumentBlock, SourceBlock
 from practices.choices import BudgetRange, Duration, EvidenceLevel, LegalCompetence, LifecycleStage, StaffTime
+from practices.forms import PracticePageForm
 from practices.pdf import practice_sheet_response
 from practices.services.lineage import lineage_errors
 from practices.services.sheet import practice_context
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
-from praxis.forms import SharedRelationsPageForm
 from praxis.licences import Licence
 from praxis.shared_fields import Contact, Imported, Located, Period, Verified
 from praxis.text import list_items
 from praxis.validation import add_error, collect_errors
 from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType, labels_in_all_languages
+from territories.fields import ReferencedTerritory
 
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Imported, Page):
+class PracticePage(RoutablePageMixin, ReferencedTerritory, Located, Period, Contact, Verified, Imported, Page):
     """A case study, structured so that another territory can reuse it."""
 
     summary = models.TextField(
@@ -82,7 +83,10 @@ class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Import
     )
 
     territory_name = models.CharField(
-        _("territory"), max_length=200, help_text=_("Where the practice took place, e.g. Mulhouse or Val-d'Oise.")
+        _("territory"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the practice took place, e.g. Mulhouse or Val-d'Oise."),
     )
     country = CountryField(_("country"), default="FR")
     population = models.PositiveIntegerField(
@@ -147,9 +151,14 @@ class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Import
     documents = StreamField([("document", PracticeDocumentBlock())], blank=True, verbose_name=_("documents"))
     sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources and links"))
     licence = models.CharField(_("licence of the text"), max_length=24, choices=Licence.choices, default=Licence.CC_BY)
-    base_form_class = SharedRelationsPageForm
+    base_form_class = PracticePageForm
     shared_relations = ("policy_areas", "territory_types", "instruments", "methods", "labs")
-    override_translatable_fields = [SynchronizedField("territory_name"), SynchronizedField("contact_name")]
+    shared_foreign_keys = ("reference_territory",)
+    override_translatable_fields = [
+        SynchronizedField("territory_name"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("territory_override_reason"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -213,9 +222,14 @@ class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Import
     territory_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("territory_name"),
+                FieldPanel("reference_territory"),
+                FieldPanel(
+                    "territory_name",
+                    help_text=_("Filled from the reference territory when left empty; else free text with a country."),
+                ),
                 FieldPanel("country", help_text=_("The country of the territory.")),
-                FieldPanel("population"),
+                FieldPanel("population", help_text=_("Filled from the reference territory when left empty.")),
+                FieldPanel("territory_override_reason"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Territory"),
@@ -359,6 +373,11 @@ class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Import
         errors = collect_errors(super().clean)
         for problem in lineage_errors(self):
             add_error(errors, NON_FIELD_ERRORS, problem)
+        for field_name, messages in self.reference_errors("territory_name", "population").items():
+            for message in messages:
+                add_error(errors, field_name, message)
+        if not self.territory_name:
+            add_error(errors, "territory_name", _("Give the territory's name, or choose a reference territory."))
         if errors:
             raise ValidationError(errors)
 

@@ -12,6 +12,7 @@ pages whose relations are in memory are never cached.
 
 from labs.models import LabPage, ProgrammePage
 from practices.services.lineage import lineage
+from practices.services.reader_territory import reader_territory_context
 from praxis.services import fragments
 from praxis.services.access import can_see_contact_details
 from praxis.services.translations import localized_pages
@@ -33,7 +34,11 @@ def practice_context(practice, request) -> dict:
         shown = fragments.cached(
             request, "practice-context", (practice.pk,), lambda: published_context(practice, request)
         )
-    return {**shown, "show_contact_email": can_see_contact_details(getattr(request, "user", None))}
+    return {
+        **shown,
+        **reader_territory_context(practice, request),
+        "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
+    }
 
 
 def published_context(practice, request) -> dict:

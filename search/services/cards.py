@@ -21,7 +21,13 @@ from praxis.visibility import link_fields, private_section_paths, public_q
 from search.backends.base import IdList
 from search.services.facets import RELATIONS, Vocabulary, through
 
-FIELDS = (*CARD_FIELDS, "last_published_at")
+TERRITORY_FIELDS = ("level", "code", "name", "population", "population_log", "zone", "epci_type")
+FIELDS = (
+    *CARD_FIELDS,
+    "last_published_at",
+    "reference_territory",
+    *(f"reference_territory__{name}" for name in (*TERRITORY_FIELDS, "region", "departement")),
+)
 
 
 def result_cards(ids: list[int], locale, vocabulary: Vocabulary, request=None) -> list[PracticePage]:
@@ -29,7 +35,9 @@ def result_cards(ids: list[int], locale, vocabulary: Vocabulary, request=None) -
     public, in the reader's language when translated)."""
     if not ids:
         return []
-    practices = PracticePage.objects.filter(pk__in=IdList(ids)).select_related("locale").only(*FIELDS)
+    practices = (
+        PracticePage.objects.filter(pk__in=IdList(ids)).select_related("locale", "reference_territory").only(*FIELDS)
+    )
     by_id = {practice.pk: practice for practice in practices}
     related = _related_ids(ids)
     lab_ids = {target for _practice, target in related["lab"]}

@@ -11,7 +11,7 @@
 The number of queries does not grow with the number of results or facet values.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -29,6 +29,9 @@ from search.services.facets import TAXONOMIES, Vocabulary, selection
 from search.services.facts import Facts, search_facts
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
+from territories.models import Territory
+from territories.reader import get_reader_territory
+from territories.similarity import explain, like_mine_q
 
 PER_PAGE = 20
 LABS_SHOWN = 5
@@ -45,6 +48,7 @@ class SearchOutcome:
     notices: list[str] = field(default_factory=list)
     degraded: bool = False  # the primary backend failed: results may be incomplete
     locale: Locale | None = None
+    territory: Territory | None = None  # the reader's
 
     @property
     def results(self):
@@ -62,6 +66,10 @@ def practice_scope(request, params: SearchParams, locale) -> tuple[object, objec
     if params.terms:
         match, degraded = text_match(PracticePage, params.terms)
     scope = readable_pages(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
+    territory = get_reader_territory(request) if params.like_mine else None
+    if territory is not None:  # territories like the reader's: a subquery over the territory index
+        like = PracticePage.objects.filter(like_mine_q(territory, "reference_territory__")).values("pk")
+        scope = scope.filter(pk__in=like)
     return scope, match, degraded
 
 
@@ -76,6 +84,7 @@ def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> t
         start=start,
         stop=stop,
         with_counts=with_counts,
+        territory=get_reader_territory(request) if params.sort == "closest" else None,
     )
     return facts, scope, match, degraded
 
@@ -118,6 +127,21 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     return page_ids(facts, params, match, 0, limit)
 
 
+def territory_choices(params: SearchParams, territory) -> tuple[SearchParams, list[str]]:
+    """Without a territory of their own, the reader's "closest" sort and "like mine" filter
+    are dropped, and they are told why."""
+    if territory is not None:
+        return params, []
+    notices = []
+    if params.sort == "closest":
+        notices.append(_("Say where you work to sort by closeness to your territory: newest first meanwhile."))
+        params = replace(params, sort="")
+    if params.like_mine:
+        notices.append(_("Say where you work to see the practices of territories like yours: all are shown."))
+        params = replace(params, like_mine=False)
+    return params, notices
+
+
 def run_search(
     request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True, locale=None
 ) -> SearchOutcome:
@@ -126,6 +150,9 @@ def run_search(
     vocabulary = Vocabulary.load()  # facets, filters and the cards' terms
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
+    territory = get_reader_territory(request)
+    params, territory_notices = territory_choices(params, territory)
+    notices += territory_notices
     if params.q and not params.terms:
         notices.append(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
@@ -151,13 +178,21 @@ def run_search(
                 start=(last - 1) * per_page,
                 stop=last * per_page,
                 with_counts=False,
+                territory=territory if params.sort == "closest" else None,
             )
             facts.page_ids = last_page.page_ids  # the counts stay those computed above
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
     paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
-    page = PaginatorPage(result_cards(ids, locale, vocabulary, request), number, paginator)
+    cards = result_cards(ids, locale, vocabulary, request)
+    if territory is not None:
+        for practice in cards:
+            other = practice.reference_territory
+            practice.closeness_reasons = explain(territory, other) if other is not None else []
+    page = PaginatorPage(cards, number, paginator)
 
-    outcome = SearchOutcome(params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale)
+    outcome = SearchOutcome(
+        params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale, territory=territory
+    )
     if with_facets:
         outcome.facets = facet_groups(params, facts.counts, vocabulary, chosen, locale, request)
     if with_labs and number == 1:

@@ -44,6 +44,8 @@ from search.backends.base import IdList
 from search.backends.terms import fold
 from search.services.facets import RELATIONS, SCALAR, Selection, through
 from search.services.params import SearchParams
+from territories.models import Territory
+from territories.similarity import closeness_sql
 
 FACET_INDEX = "search_practice_facets"  # search migration 0003
 TOTAL, PAGE, RESULT = "_total", "_page", "_result"
@@ -70,6 +72,7 @@ def search_facts(
     start: int,
     stop: int,
     with_counts: bool = True,
+    territory: Territory | None = None,  # the reader's: needed to sort by closeness
 ) -> Facts:
     """``scope``: a ``Page`` queryset of the readable practices matching the text
     (``scope.readable_pages``), narrowed by ``chosen.candidates()``."""
@@ -83,11 +86,15 @@ def search_facts(
         branches += [relation_count_branch(name, relation, misses) for name, relation in RELATION_FACETS.items()]
     branches.append(total_branch(misses))
     sort = params.effective_sort
+    closest = sort == "closest" and territory is not None and not ranked
+    if sort == "closest" and not closest:
+        sort = "newest"
     if ranked or sort == "title":
         branches.append(result_branch(misses))
     else:
         branches.append(page_branch(sort, misses, start, stop))
-    ctes = [scope_cte(scope), candidates_cte(chosen, keep_one_miss=with_counts)]
+    nearness = closeness_sql(territory, "rt") if closest else None
+    ctes = [scope_cte(scope), candidates_cte(chosen, keep_one_miss=with_counts, closeness=nearness)]
     statement = joined([("WITH", []), joined(ctes, ", "), joined(branches, " UNION ALL ")])
     with connection.cursor() as cursor:
         cursor.execute(*statement)
@@ -104,10 +111,12 @@ def scope_cte(scope) -> Sql:
     return f"scope (id, first_published_at) AS MATERIALIZED ({sql})", list(params)
 
 
-def candidates_cte(chosen: Selection, *, keep_one_miss: bool) -> Sql:
+def candidates_cte(chosen: Selection, *, keep_one_miss: bool, closeness: Sql | None = None) -> Sql:
     """Each scope practice's facet columns (``f_<facet>``) and misses (``m_<facet>``):
     the scope drives, each id finds its practice's facet columns in the narrow facet index.
-    Kept: the practices missing at most one selected facet (none when nothing is counted)."""
+    Kept: the practices missing at most one selected facet (none when nothing is counted).
+    ``closeness``: the SQL of the closeness of a territory ``rt`` to the reader's, kept as
+    ``f_closeness`` (the practice's reference territory, joined by primary key)."""
     table = _quoted(PracticePage._meta.db_table)
     columns = [
         "s.id AS c_pk",
@@ -116,8 +125,12 @@ def candidates_cte(chosen: Selection, *, keep_one_miss: bool) -> Sql:
         f"{table}.{_column(VERIFIED)} AS f_verified",
     ]
     misses = [miss_column(name, condition) for name, condition in chosen.filters.items()]
-    sql, params = joined([(", ".join(columns), []), *misses], ", ")
+    nearness = [(f"{closeness[0]} AS f_closeness", closeness[1])] if closeness else []
+    sql, params = joined([(", ".join(columns), []), *nearness, *misses], ", ")
     source = f"scope s JOIN {table}{facet_index_hint()} ON {table}.{_column('page_ptr')} = s.id"
+    if closeness:
+        territories = _quoted(Territory._meta.db_table)
+        source += f" LEFT JOIN {territories} rt ON rt.id = {table}.{_column('reference_territory')}"
     sql = f"SELECT {sql} FROM {source}"  # noqa: S608 (names from code)
     if chosen.filters:
         # SQLite merges this subquery into the outer one, testing each miss twice: measured
@@ -182,6 +195,8 @@ def page_branch(sort: str, misses: list[str], start: int, stop: int) -> Sql:
     order = "c.published DESC NULLS LAST, c.c_pk DESC"
     if sort == "verified":
         order = f"c.f_verified DESC NULLS LAST, {order}"
+    elif sort == "closest":
+        order = f"c.f_closeness DESC NULLS LAST, {order}"
     return (
         f"SELECT * FROM (SELECT '{PAGE}', CAST(ROW_NUMBER() OVER (ORDER BY {order}) AS TEXT), c.c_pk "  # noqa: S608
         f"FROM cand c WHERE {miss_sum(misses)} = 0 ORDER BY {order} LIMIT %s OFFSET %s) AS page",

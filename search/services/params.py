@@ -6,7 +6,8 @@ link that went stale still answers with an explanation. Parameter names are a pu
 contract (other pages build links with them): ``q``, ``policy_area``,
 ``territory_type``, ``instrument`` (taxonomy slugs), ``country`` (ISO code), ``lab``
 (page id), ``stage``, ``evidence``, ``competence``, ``budget``, ``year_from``,
-``year_to``, ``sort`` (relevance, newest, verified, title), ``page``; facet
+``year_to``, ``sort`` (relevance, newest, verified, title, closest), ``like`` (``mine``:
+territories like the reader's), ``page``; facet
 parameters may be repeated (values OR-ed).
 """
 
@@ -25,7 +26,9 @@ SORTS = {
     "newest": _("Newest"),
     "verified": _("Recently verified"),
     "title": _("Title"),
+    "closest": _("Closest to my territory"),
 }
+LIKE_MINE = "mine"  # ``like=mine``: practices of territories like the reader's
 TAXONOMY_FACETS = ("policy_area", "territory_type", "instrument")
 CHOICE_FACETS = {
     "stage": LifecycleStage,
@@ -61,6 +64,7 @@ class SearchParams:
     year_from: int | None = None
     year_to: int | None = None
     sort: str = ""
+    like_mine: bool = False
     page: int = 1
     ignored: tuple[str, ...] = ()  # notices about dropped input
 
@@ -75,7 +79,7 @@ class SearchParams:
 
     @property
     def has_filters(self) -> bool:
-        return any(self.facets.values()) or self.year_from is not None or self.year_to is not None
+        return any(self.facets.values()) or self.year_from is not None or self.year_to is not None or self.like_mine
 
     def with_facets(self, **facets) -> "SearchParams":
         return replace(self, facets={**self.facets, **facets})
@@ -93,6 +97,8 @@ class SearchParams:
             value = overrides.get(name, getattr(self, name))
             if value is not None:
                 query[name] = str(value)
+        if overrides.get("like_mine", self.like_mine):
+            query["like"] = LIKE_MINE
         chosen_sort = sort if sort is not None else self.sort
         if chosen_sort:
             query["sort"] = chosen_sort
@@ -136,6 +142,9 @@ def parse(query: QueryDict) -> SearchParams:
     year_from, year_to = _year(query, "year_from", ignored), _year(query, "year_to", ignored)
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
+    like = first(query, "like").strip()
+    if like and like != LIKE_MINE:
+        ignored.append(str(_("Unknown value for “territories like mine” ignored.")))
     sort = first(query, "sort")
     if sort and sort not in SORTS:
         ignored.append(str(_("Unknown sort order ignored.")))
@@ -147,6 +156,7 @@ def parse(query: QueryDict) -> SearchParams:
         year_from=year_from,
         year_to=year_to,
         sort=sort,
+        like_mine=like == LIKE_MINE,
         page=_page(first(query, "page")),
         ignored=tuple(ignored),
     )

@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list_of("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "praxis",
     "taxonomy",
+    "territories",
     "labs",
     "practices",
     "search",
@@ -249,3 +250,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "WARNING")},
 }
+
+# "Territories like mine" (territories.similarity): the weight of each criterion of the
+# closeness of two territories, and the population ratio within which a territory of the
+# same kind is "like" the reader's.
+PRAXIS_TERRITORY_WEIGHTS = {"kind": 3.0, "population": 3.0, "zone": 1.0, "departement": 1.0, "region": 1.0}
+PRAXIS_TERRITORY_LIKE_RATIO = 3.0

