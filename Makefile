@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-digest
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -71,3 +71,10 @@ bench-search:
 	$(UV) run python tests/bench/search_bench.py
 	@.ci/with-postgres $(UV) run python tests/bench/search_bench.py || \
 		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-search: PostgreSQL not installed, skipped"; else exit $$status; fi; }
+
+# Weekly digest benchmark: 1,000 and 10,000 members with 3 saved searches each, 50 new
+# practices; time and query count of one digest, SQLite then PostgreSQL.
+bench-digest:
+	$(UV) run python tests/bench/digest_bench.py
+	@.ci/with-postgres $(UV) run python tests/bench/digest_bench.py || \
+		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-digest: PostgreSQL not installed, skipped"; else exit $$status; fi; }

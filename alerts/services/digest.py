@@ -4,7 +4,7 @@ one of their weekly saved searches finds, listed once, in one email.
 The number of queries does not grow with the number of members: every due saved search is
 read in one query (with its member's address and language), each distinct search runs once
 over the new practices (``matching``), what was already sent is read in one query, the
-records of what is sent now are written in bulk, and the emails share one connection.
+records of what is sent now are written in one statement (``records``), and the emails share one connection.
 """
 
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from alerts.models import DigestRun, SavedSearch, Sent
 from alerts.services.emails import RECIPIENT_FIELDS, Recipient, email_to, site_root, template
 from alerts.services.links import PracticeLink, practice_link
 from alerts.services.matching import matching, public_practices
+from alerts.services.records import record_told
 from members.models import Member
 
 SUBJECT = _("Your weekly digest of new practices")
@@ -86,12 +87,5 @@ def _send(new, report: DigestReport) -> DigestReport:
         for recipient, practices in listed.values()
     ]
     report.emails = connection.send_messages(messages) or 0
-    Sent.objects.bulk_create(
-        [
-            Sent(member_id=recipient.pk, kind=Sent.Kind.ALERT, translation_key=key)
-            for recipient, practices in listed.values()
-            for key in practices
-        ],
-        ignore_conflicts=True,
-    )
+    record_told([(recipient.pk, key) for recipient, practices in listed.values() for key in practices])
     return report

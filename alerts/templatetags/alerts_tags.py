@@ -47,9 +47,11 @@ def save_search_panel(context):
 @register.inclusion_tag("alerts/tags/practice_actions.html", takes_context=True)
 def practice_member_actions(context, practice):
     request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or not practice.pk or not practice.live:
+        return {"hidden": True}  # a preview or a draft: nothing to follow yet
     member = current_member(request)
     if member is None:
-        return {"sign_in_url": sign_in_url(request) if request else "", "practice": practice}
+        return {"sign_in_url": sign_in_url(request), "practice": practice}
     following = Follow.objects.filter(member=member, translation_key=practice.translation_key).exists()
     return {
         "member": member,
