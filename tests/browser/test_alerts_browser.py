@@ -62,7 +62,7 @@ def test_a_saved_search_alerts_once_and_unsubscribes_without_signing_in(live_ser
 
     page.goto(f"{base}/fr/search/?policy_area=lecture-publique-alertes&stage=experimentation")
     assert_accessible(page)
-    page.get_by_label("Nom").fill("Lecture, en expérimentation")
+    page.get_by_label("Nom", exact=True).fill("Lecture, en expérimentation")
     page.get_by_label("immédiatement").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Enregistrer cette recherche").click()
