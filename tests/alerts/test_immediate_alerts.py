@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from alerts.models import SavedSearch, Sent
 from members.models import Member
+from praxis.services.publishing import Stage, pipeline
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,12 @@ def test_a_search_whose_term_was_deleted_finds_nothing(member, saved_search, pub
     other_area.delete()  # the search page would ignore the filter and show everything
     publish(policy_areas=[area])
     assert outbox == []
+
+
+def test_alerts_are_queued_after_the_search_index_is_updated(publish):
+    """Without a transaction around the publication (a live server, a worker), the commit
+    callback runs at once: the alerts step must come after the re-indexing one."""
+    names = [step.name for step in pipeline.steps_for(publish())]
+    alerts = names.index("alerts.tasks.queue_after_publication")
+    assert alerts == len(names) - 1 and names.index("search.signals.reindex_translation_group") < alerts
+    assert pipeline.steps["alerts.tasks.queue_after_publication"].stage == Stage.NOTIFY
