@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -85,3 +85,10 @@ bench-pages:
 	BENCH_SIZES=$${BENCH_SQLITE_SIZES:-10000} $(UV) run python tests/bench/pages_bench.py
 	@.ci/with-postgres $(UV) run python tests/bench/pages_bench.py || \
 		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-pages: PostgreSQL not installed, skipped"; else exit $$status; fi; }
+
+# Weekly digest benchmark: 1,000 and 10,000 members with 3 saved searches each, 50 new
+# practices; time and query count of one digest, SQLite then PostgreSQL.
+bench-digest:
+	$(UV) run python tests/bench/digest_bench.py
+	@.ci/with-postgres $(UV) run python tests/bench/digest_bench.py || \
+		{ status=$$?; if [ $$status -eq 3 ]; then echo "bench-digest: PostgreSQL not installed, skipped"; else exit $$status; fi; }

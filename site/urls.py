@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("language/", switch_language, name="switch_language"),  # before the pages' catch-all
     path("search/", include("search.urls")),
     path("territory/", include("territories.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

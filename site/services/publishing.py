@@ -9,6 +9,8 @@ only one the project connects to it. For the published page it runs, stage by st
    (``praxis.images.pregenerate_renditions``).
 3. ``Stage.INDEX`` (higher layers): what reads the final data, such as a search index
    (``search`` re-indexes a practice's translation group with its synced classification).
+4. ``Stage.NOTIFY`` (higher layers): what tells people, once the data is final and indexed
+   (``alerts`` queues the saved-search alerts and follow notices after the commit).
 
 and then, whatever happened above, **one** content-version bump
 (``praxis.services.fragments``): a fragment cached before it, even while the steps ran,
@@ -42,6 +44,7 @@ class Stage(IntEnum):
     RELATIONS = 1  # the page's data made whole
     MEDIA = 2  # what its templates will ask for
     INDEX = 3  # what reads the final data
+    NOTIFY = 4  # what tells people about it (reads the index)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "members",
+    "alerts",
     "demo",  # on top of every other app: it loads their pages
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,4 +1,4 @@
-"""A publication runs one pipeline in a fixed order (relations, media, index) and bumps the
+"""A publication runs one pipeline in a fixed order (relations, media, index, notify) and bumps the
 content version once, at its end; every other change bumps it once too."""
 
 import itertools
@@ -74,8 +74,8 @@ def test_an_alias_is_a_publication_of_its_own(home):
 
 def test_the_bump_comes_after_every_step(home, project_steps):
     seen = []
-    probe = project_steps.register(Stage.INDEX, lambda page: seen.append(content_version()), model=PracticePage)
-    assert project_steps.steps_for(PracticePage())[-1] == probe  # "test..." after "search..."
+    probe = project_steps.register(Stage.NOTIFY, lambda page: seen.append(content_version()), model=PracticePage)
+    assert project_steps.steps_for(PracticePage())[-1] == probe  # the last stage; "test..." after "alerts..."
     practice = PracticePageFactory()
     before = content_version()
     practice.save_revision().publish()
@@ -178,7 +178,11 @@ def test_the_project_pipeline(project_steps):
 
     foundation = ["praxis.services.translations.sync_shared_relations", "praxis.images.pregenerate_renditions"]
     assert names(StandardPage()) == names(Page()) == foundation
-    assert names(PracticePage()) == [*foundation, "search.signals.reindex_translation_group"]
+    assert names(PracticePage()) == [
+        *foundation,
+        "search.signals.reindex_translation_group",
+        "alerts.tasks.queue_after_publication",  # Stage.NOTIFY: after the index
+    ]
 
 
 def test_a_translation_is_indexed_with_the_synced_classification(home):
