@@ -33,6 +33,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("language/", switch_language, name="switch_language"),  # before the pages' catch-all
     path("search/", include("search.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
