@@ -23,6 +23,18 @@ class InspectView(ForbiddenOnRefusal, generic.InspectView):
     pass
 
 
+class CreateView(ForbiddenOnRefusal, generic.CreateView):
+    pass
+
+
+class EditView(ForbiddenOnRefusal, generic.EditView):
+    pass
+
+
+class DeleteView(ForbiddenOnRefusal, generic.DeleteView):
+    pass
+
+
 class DecisionForm(forms.ModelForm):
     status = forms.ChoiceField(
         label=_("Decision"),
@@ -47,6 +59,11 @@ class DecisionView(ForbiddenOnRefusal, generic.EditView):
 
 class PublicBodyDomainViewSet(ModelViewSet):
     model = PublicBodyDomain
+    name = "public_body_domains"
+    index_view_class = IndexView
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
     icon = "globe"
     form_fields = ["pattern", "note"]
     list_display = ["pattern", "note"]
@@ -96,6 +113,7 @@ class MemberReviewViewSet(ModelViewSet):
 
 class RelayMessageViewSet(ModelViewSet):
     model = RelayMessage
+    name = "relayed_messages"
     icon = "mail"
     index_view_class = IndexView
     inspect_view_class = InspectView

@@ -15,7 +15,7 @@ def network_team(db):
 
 
 @pytest.fixture
-def sign_up(client, mailoutbox):
+def sign_up(client, mailoutbox, django_capture_on_commit_callbacks):
     """``sign_up(email, language="fr")``: the sign-up form posted, the confirmation link of the
     verification email followed and its button pressed; returns the confirmation response."""
 
@@ -30,6 +30,7 @@ def sign_up(client, mailoutbox):
         confirm = link_to(verification, "/accounts/confirm-email/")
         page = client.get(confirm)
         assert page.status_code == 200
-        return client.post(confirm)
+        with django_capture_on_commit_callbacks(execute=True):  # the emails queued after commit
+            return client.post(confirm)
 
     return run
