@@ -2,6 +2,7 @@
 in, see "My account"; every page on the way passes axe (WCAG 2.1 A/AA) in French and English."""
 
 import re
+from pathlib import Path
 
 import pytest
 from browser.a11y import axe_violations, describe
@@ -13,9 +14,12 @@ from members.seeds import ensure_public_body_domains
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Vraiment-solide-42"  # noqa: S105
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 def check(page, problems, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"members-{name}-{page.evaluate('document.documentElement.lang')}.png"))
     if violations := axe_violations(page):
         problems.append(f"{name} {page.url}:\n{describe(violations)}")
     if page.locator("h1").count() != 1:
