@@ -149,6 +149,9 @@ ACCOUNT_RATE_LIMITS = {
 # bounds editors' admin sessions.
 ACCOUNT_SESSION_REMEMBER = None
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 14 * 24 * 60 * 60)
+# Pages about one person never get a public Cache-Control (praxis.http_cache), even anonymous:
+# sign-in, sign-up, verification and reset links (allauth), the members' pages and answer links.
+PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members)/"]
 # Contact relay: messages a member may send per day (members.relay).
 PRAXIS_RELAY_MESSAGES_PER_DAY = env.integer("RELAY_MESSAGES_PER_DAY", 5)
 PRAXIS_RELAY_MAX_LENGTH = 5000

@@ -65,6 +65,7 @@ def test_sign_up_verify_sign_in_and_my_account(language, live_server, live_home,
         (f"/{language}/members/privacy/", "privacy"),
         (f"/{language}/members/write/{practice.pk}/", "relay-write"),
         (f"/{language}/accounts/password/change/", "password-change"),
+        (f"/{language}/accounts/email/", "email-addresses"),
     ]:
         page.goto(base + path)
         check(page, problems, name)

@@ -169,3 +169,11 @@ def test_the_header_links_to_sign_in_or_my_account(client, home, language):
     client.force_login(MemberFactory().user)
     signed_in = client.get(f"/{language}/").content.decode()
     assert f'href="/{language}/members/account/"' in signed_in
+
+
+@pytest.mark.parametrize("path", ["/fr/accounts/login/", "/fr/accounts/signup/", "/en/accounts/confirm-email/forged/"])
+def test_account_pages_are_never_stored_by_a_shared_cache(client, home, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"]
+    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
