@@ -1,5 +1,3 @@
-from importlib import import_module
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,16 +10,11 @@ class AlertsConfig(AppConfig):
         # Modules with models load once the registry is ready.
         from alerts import data
         from alerts.tasks import queue_after_publication
+        from members.data import register_erasure, register_export
         from practices.models import PracticePage
         from praxis.services.publishing import Stage, register_step
 
         register_step(Stage.NOTIFY, queue_after_publication, model=PracticePage)
-        # The members' export and erasure registry (members.data) comes with the accounts.
-        try:
-            registry = import_module("members.data")
-        except ImportError:
-            registry = None
-        if hasattr(registry, "register_export"):
-            registry.register_export(data.export)
-        if hasattr(registry, "register_erasure"):
-            registry.register_erasure(data.erase)
+        # What a member downloads and what goes with their account (members.data).
+        register_export(data.export)
+        register_erasure(data.erase)

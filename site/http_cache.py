@@ -6,6 +6,8 @@ restricted pages (Wagtail marks them never-cache) and any response that already
 says how to cache itself are left alone or made private.
 """
 
+import re
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -16,6 +18,8 @@ class PublicCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.max_age = getattr(settings, "PRAXIS_PUBLIC_CACHE_SECONDS", 300)
+        # Pages about one person (sign-in, verification links, account): never stored by a shared cache.
+        self.private_paths = [re.compile(pattern) for pattern in getattr(settings, "PRAXIS_PRIVATE_PATHS", [])]
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -25,7 +29,13 @@ class PublicCacheMiddleware:
             return response
         user = getattr(request, "user", None)
         personal = getattr(request, "personalised", False)  # e.g. compared with the reader's territory
-        if personal or getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
+        private_path = any(pattern.match(request.path) for pattern in self.private_paths)
+        if (
+            personal
+            or private_path
+            or getattr(request, "is_preview", False)
+            or (user is not None and user.is_authenticated)
+        ):
             patch_cache_control(response, private=True, no_cache=True)
             return response
         if response.status_code == 200 and not response.cookies and self.max_age:

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("territory/", include("territories.urls")),
     path("alerts/", include("alerts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -110,8 +110,8 @@ def _grant_admin(group: Group) -> None:
 
 
 def network_team_models() -> list[type]:
-    """The models the network team manages for everyone (the vocabularies: they declare
-    ``managed_by_network_team``)."""
+    """The models the network team manages for everyone: they declare ``managed_by_network_team``,
+    ``True`` (add, change, delete, view: the vocabularies) or the actions granted (``("view",)``)."""
     return [model for model in apps.get_models() if getattr(model, "managed_by_network_team", False)]
 
 
@@ -129,11 +129,15 @@ def ensure_network_team() -> Group:
     _grant_admin(team)
     _grant_pages(team, [Page.get_first_root_node()], TEAM_PAGE_PERMISSIONS)
     _grant_collection(team, Collection.get_first_root_node(), TEAM_MEDIA_PERMISSIONS)
-    vocabulary_permissions = Permission.objects.filter(
-        content_type__in=ContentType.objects.get_for_models(*network_team_models()).values(),
-        codename__regex=r"^(add|change|delete|view)_",
-    )
-    team.permissions.add(*vocabulary_permissions)
+    for model in network_team_models():
+        actions = model.managed_by_network_team
+        actions = ("add", "change", "delete", "view") if actions is True else tuple(actions)
+        team.permissions.add(
+            *Permission.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                codename__in=[f"{action}_{model._meta.model_name}" for action in actions],
+            )
+        )
     team.permissions.add(*[_permission(app_label, codename) for app_label, codename in TEAM_SIGNIN_PERMISSIONS])
     return team
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "allauth",
+    "allauth.account",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given
     "praxis.signin.second_factor.SecondFactorMiddleware",  # the admin asks for it (praxis.signin)
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a sign-in refused for lock-out into the lock-out page.
@@ -118,10 +121,8 @@ CACHES = {"default": env.cache("REDIS_URL")}
 # Sign-in protection (praxis.signin). django-axes sees every authentication, whichever backend
 # answers it (the admin's, the members' sign-in later): it comes first and refuses a locked-out
 # username from the same address. Network team members unlock them in the admin (Settings).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Members' sign-in (allauth, by email) is counted under the email they typed.
+AXES_USERNAME_CALLABLE = "praxis.signin.lockout.signin_name"
 AXES_FAILURE_LIMIT = env.integer("SIGNIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.integer("SIGNIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one address guessing one account
@@ -145,6 +146,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts. Editors sign in to the Wagtail admin with their username (ModelBackend); members
+# sign in on the site with their email (django-allauth, members app). Django's user model is
+# kept: allauth fills the username. A member never gets admin access (members.adapter).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in (see above)
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:account"
+ACCOUNT_ADAPTER = "members.adapter.MemberAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupProfileForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True  # signing up with a known email mails its owner instead
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the link opens a page with a button: mail scanners do not confirm
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Praxis] "
+ACCOUNT_CHANGE_EMAIL = False  # one verified address per member (trust is decided on it)
+# Rate limits (allauth, in the cache): per IP address and per email ("key").
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+}
+# Sessions last two weeks when "Remember me" is ticked on the sign-in form, else until the
+# browser closes (allauth's ACCOUNT_SESSION_REMEMBER = None asks). SESSION_COOKIE_AGE also
+# bounds editors' admin sessions.
+ACCOUNT_SESSION_REMEMBER = None
+SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 14 * 24 * 60 * 60)
+# Pages about one person never get a public Cache-Control (praxis.http_cache), even anonymous:
+# sign-in, sign-up, verification and reset links (allauth), the members' pages and answer links.
+PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members)/"]
+# Contact relay: messages a member may send per day (members.relay).
+PRAXIS_RELAY_MESSAGES_PER_DAY = env.integer("RELAY_MESSAGES_PER_DAY", 5)
+PRAXIS_RELAY_MAX_LENGTH = 5000
+# How long a team's signed answer link stays valid (days).
+PRAXIS_RELAY_ANSWER_DAYS = 30
 
 # Languages. French is the default; PRAXIS_LANGUAGES enables more
 # (any of fr, en, de, es, it, da, nl) without a code change.

@@ -50,3 +50,13 @@ def unlock(attempt_id: int) -> AccessAttempt | None:
     if attempt is not None:
         AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address).delete()
     return attempt
+
+
+def signin_name(request, credentials=None) -> str | None:
+    """The account a sign-in attempt names: the admin's username, or the email typed on the
+    members' sign-in form (allauth authenticates with ``email`` and posts it as ``login``)."""
+    credentials = credentials or {}
+    name = credentials.get("username") or credentials.get("email")
+    if not name and request is not None and request.method == "POST":
+        name = request.POST.get("username") or request.POST.get("login")
+    return name

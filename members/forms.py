@@ -1,0 +1,101 @@
+"""Forms of the members' pages: the profile asked at sign-up, "My account", account deletion."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Member
+from members.trust import member_for
+
+
+class SignupProfileForm(forms.Form):
+    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): who the member is."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("The public body you work for (a ministry, a département, a city…)."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def signup(self, request, user):
+        language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        member = member_for(user, language)
+        member.name = self.cleaned_data["name"]
+        member.organisation = self.cleaned_data["organisation"]
+        member.save(update_fields=["name", "organisation"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["name", "organisation", "role", "territory_name", "territory_code", "language", "email_notifications"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def clean_territory_code(self):
+        return self.cleaned_data["territory_code"].strip().upper()
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+
+def single_line(value: str) -> str:
+    """A header-safe line: a subject or a name with a line break is refused, not cleaned up."""
+    if any(character in value for character in "\r\n\x00"):
+        raise forms.ValidationError(_("Write this on a single line."))
+    return value
+
+
+class RelayForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=settings.PRAXIS_RELAY_MAX_LENGTH,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].help_text = _(
+            "At most %(count)s characters. The team sees your name and organisation, not your email address."
+        ) % {"count": settings.PRAXIS_RELAY_MAX_LENGTH}
+
+    def clean_subject(self):
+        return single_line(self.cleaned_data["subject"])
+
+
+class RelayAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=settings.PRAXIS_RELAY_MAX_LENGTH,
+        help_text=_("Sent to the member with your email address, so that they can reply to you directly."),
+    )
