@@ -69,7 +69,8 @@ def test_a_search_needs_a_name(client, member, name):
 
 def test_anonymous_readers_are_sent_to_sign_in(client, home):
     response = save(client, "q=ecole")
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/accounts/login/?next=/fr/alerts/searches/save/"
     assert client.get(LIST).status_code == 302
 
 

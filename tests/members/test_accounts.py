@@ -4,6 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import RequestFactory
 from factories import MemberFactory, UserFactory
 from mail_helpers import link_to
 
@@ -127,7 +128,7 @@ def test_password_reset_and_change(client, home, sign_up, mailoutbox):
     action = form.redirect_chain[-1][0] if form.redirect_chain else reset
     done = client.post(action, {"password1": "Un-autre-mot-2-passe", "password2": "Un-autre-mot-2-passe"})
     assert done.status_code == 302
-    assert client.login(username="reset@paris.fr", password="Un-autre-mot-2-passe")
+    assert client.login(request=RequestFactory().post("/"), username="reset@paris.fr", password="Un-autre-mot-2-passe")
     change = client.post(
         "/fr/accounts/password/change/",
         {"oldpassword": "Un-autre-mot-2-passe", "password1": "Encore-un-autre-3", "password2": "Encore-un-autre-3"},
