@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from practices.io.exporter import export_csv, export_json
 from practices.models import PracticePage
 from practices.pdf import dossier_pdf
+from praxis.http_cache import cache_tags
 from search.services.engine import result_ids
 from search.services.params import parse
 
@@ -21,6 +22,7 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "pdf": 
 
 
 @require_GET
+@cache_tags("practices")
 def export_search(request, file_format):
     if file_format not in FORMATS:
         raise Http404("Unknown export format.")

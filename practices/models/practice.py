@@ -349,6 +349,10 @@ class PracticePage(RoutablePageMixin, Located, Period, Contact, Verified, Import
     ]
 
     parent_page_types = ["labs.LabPage", "practices.PracticeIndexPage"]
+    # Listings of practices drop their copies when one changes; this page names its labs
+    # and its programme (praxis.http_cache, praxis.services.frontend_cache).
+    cache_listed_as = "practices"
+    cache_lists = ("labs",)
     subpage_types = []
 
     class Meta:

@@ -9,6 +9,8 @@ only one the project connects to it. For the published page it runs, stage by st
    (``praxis.images.pregenerate_renditions``).
 3. ``Stage.INDEX`` (higher layers): what reads the final data, such as a search index
    (``search`` re-indexes a practice's translation group with its synced classification).
+4. ``Stage.CACHE`` (foundation): the copies served by a front-end cache, dropped once the
+   transaction commits (``praxis.services.frontend_cache``).
 
 and then, whatever happened above, **one** content-version bump
 (``praxis.services.fragments``): a fragment cached before it, even while the steps ran,
@@ -35,6 +37,7 @@ from wagtail.signals import page_published
 
 from praxis.images import pregenerate_renditions
 from praxis.services.fragments import bump_content_version
+from praxis.services.frontend_cache import purge_page
 from praxis.services.translations import sync_shared_relations
 
 
@@ -42,6 +45,7 @@ class Stage(IntEnum):
     RELATIONS = 1  # the page's data made whole
     MEDIA = 2  # what its templates will ask for
     INDEX = 3  # what reads the final data
+    CACHE = 4  # the copies a front-end cache serves
 
 
 @dataclass(frozen=True)
@@ -90,4 +94,5 @@ def on_page_published(sender, instance, **kwargs):
 def connect():
     register_step(Stage.RELATIONS, sync_shared_relations)
     register_step(Stage.MEDIA, pregenerate_renditions)
+    register_step(Stage.CACHE, purge_page)
     page_published.connect(on_page_published, dispatch_uid="praxis.publish_pipeline")

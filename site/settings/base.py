@@ -181,6 +181,15 @@ WAGTAILSEARCH_BACKENDS = env.search_backends("ELASTICSEARCH_URL")
 
 # Anonymous page views may be cached this many seconds by browsers and proxies.
 PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
+# Front-end caches (Varnish with deploy/varnish/praxis.vcl) to purge when content changes,
+# e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081"; none: nothing is purged. Tagged pages may
+# be kept there SHARED_CACHE_SECONDS (s-maxage) since the caches are told when they change.
+FRONTEND_CACHE_URLS = env.list_of("FRONTEND_CACHE_URLS", [])
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {"BACKEND": "praxis.services.frontend_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+}
+PRAXIS_SHARED_CACHE_SECONDS = env.integer("SHARED_CACHE_SECONDS", 24 * 60 * 60 if FRONTEND_CACHE_URLS else 0)
 # Fragments of pages every reader sees (menu, footer, language versions, similar practices)
 # are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
 PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)

@@ -74,8 +74,8 @@ def test_an_alias_is_a_publication_of_its_own(home):
 
 def test_the_bump_comes_after_every_step(home, project_steps):
     seen = []
-    probe = project_steps.register(Stage.INDEX, lambda page: seen.append(content_version()), model=PracticePage)
-    assert project_steps.steps_for(PracticePage())[-1] == probe  # "test..." after "search..."
+    probe = project_steps.register(Stage.CACHE, lambda page: seen.append(content_version()), model=PracticePage)
+    assert project_steps.steps_for(PracticePage())[-1] == probe  # "test..." after "praxis..."
     practice = PracticePageFactory()
     before = content_version()
     practice.save_revision().publish()
@@ -177,8 +177,9 @@ def test_the_project_pipeline(project_steps):
         return [step.name for step in project_steps.steps_for(page)]
 
     foundation = ["praxis.services.translations.sync_shared_relations", "praxis.images.pregenerate_renditions"]
-    assert names(StandardPage()) == names(Page()) == foundation
-    assert names(PracticePage()) == [*foundation, "search.signals.reindex_translation_group"]
+    purge = "praxis.services.frontend_cache.purge_page"
+    assert names(StandardPage()) == names(Page()) == [*foundation, purge]
+    assert names(PracticePage()) == [*foundation, "search.signals.reindex_translation_group", purge]
 
 
 def test_a_translation_is_indexed_with_the_synced_classification(home):
