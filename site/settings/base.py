@@ -64,6 +64,7 @@ MIDDLEWARE = [
     # Outermost, so it sees the final response (cookies included) before deciding.
     "praxis.http_cache.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "praxis.security_headers.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "praxis.middleware.LanguageMiddleware",  # 404 for /xx/ (before LocaleMiddleware redirects it)
@@ -196,6 +197,8 @@ PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 
 # Map tiles for the lab map; empty: the map shows markers on a plain background.
 PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+# Where browsers report Content-Security-Policy violations (praxis.security_headers); empty: nowhere.
+PRAXIS_CSP_REPORT_URI = env.string("CSP_REPORT_URI", "")
 
 # Background tasks (indexing, emails, dumps...): a queue in the database, read by a second
 # process, `manage.py db_worker --queue-name '*'` (`make demo` starts it beside the web server).
