@@ -154,10 +154,12 @@ STATICFILES_DIRS = [
     # Django app needs GDAL, so only its static folder is used.
     Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static",
 ]
-MEDIA_URL = "/media/"
+# Media: the local folder MEDIA_ROOT, or an S3-compatible bucket shared by several app
+# servers when AWS_STORAGE_BUCKET_NAME is set (see praxis.env.media_storage).
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
+_MEDIA_STORAGE, MEDIA_URL = env.media_storage()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -176,6 +178,8 @@ WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = env.string("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request leaves the site for avatars
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed lookups: nothing reaches the network at render time
+# Documents go through Django (privacy of collections checked), wherever they are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = env.search_backends("ELASTICSEARCH_URL")
