@@ -23,7 +23,7 @@ keepalive = 5  # Varnish keeps connections open to the app
 preload_app = True
 # Varnish (or the TLS proxy) on the same machine sets X-Forwarded-*; list their addresses here.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "praxis"
