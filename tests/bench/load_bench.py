@@ -142,12 +142,15 @@ def report(title, floor_name, floor, figures, target_of):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--practices", type=int, default=0, help="generate practices up to this count")
-    parser.add_argument("--seconds", type=int, default=8, help="seconds of wrk per URL")
+    parser.add_argument("--seconds", type=int, default=10, help="seconds of wrk per URL (after 2 s of warm-up)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--folder", type=Path, help="keep the database here and reuse it in later runs")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench-load: wrk not found (sudo apt-get install -y wrk)")
-    folder = Path(tempfile.mkdtemp(prefix="praxis-load-"))
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="praxis-load-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    prepared = (folder / "urls.json").is_file()
     port = free_port()
     env = {
         **os.environ,
@@ -168,7 +171,11 @@ def main():
     env.pop("FRONTEND_CACHE_URLS", None)
     processes = []
     try:
-        urls = prepare(env, args.practices)
+        if prepared:
+            urls = json.loads((folder / "urls.json").read_text())
+        else:
+            urls = prepare(env, args.practices)
+            (folder / "urls.json").write_text(json.dumps(urls))
         gunicorn = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "praxis.wsgi"],
             env=env,
@@ -177,9 +184,8 @@ def main():
         processes.append(gunicorn)
         app = f"http://127.0.0.1:{port}"
         wait_for(app + "/robots.txt")
-        for path in urls.values():  # warm each worker's caches (fragments, site roots)
-            for _ in range(4):
-                urllib.request.urlopen(app + path, timeout=60).read()  # noqa: S310 - loopback
+        for path in ["/robots.txt", *urls.values()]:  # warm every worker's caches (fragments, site roots)
+            wrk(app + path, 2)
         floor = wrk(app + "/robots.txt", args.seconds)
         uncached = {name: wrk(app + path, args.seconds) for name, path in urls.items()}
         failed = report(
@@ -214,7 +220,10 @@ def main():
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
-        shutil.rmtree(folder, ignore_errors=True)
+        if not args.folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            shutil.rmtree(folder / "varnish", ignore_errors=True)
 
 
 if __name__ == "__main__":
