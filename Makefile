@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest bench-load
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -71,6 +71,12 @@ bench-territories:
 
 bench-render:
 	$(UV) run python tests/bench/render_pages.py
+
+# Load benchmark: gunicorn (production settings, 2 workers) then Varnish under wrk, pages per
+# second as a ratio of /robots.txt (and of a static file through Varnish). PRACTICES=10000 to
+# generate that many first.
+bench-load:
+	$(UV) run python tests/bench/load_bench.py $(if $(PRACTICES),--practices $(PRACTICES))
 
 # Search benchmark: Praxis vs stock Wagtail at 1,000 and 10,000 practices, SQLite then
 # PostgreSQL (skipped with a message when the PostgreSQL binaries are missing).

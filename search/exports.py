@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from practices.io.exporter import export_csv, export_json
+from praxis.http_cache import cache_tags
 from praxis.ratelimit import rate_limited
 from search import dossiers
 from search.services.engine import result_ids
@@ -26,6 +27,7 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "pdf": 
 
 
 @require_GET
+@cache_tags("practices")
 def export_search(request, file_format):
     if file_format not in FORMATS:
         raise Http404("Unknown export format.")

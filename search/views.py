@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from praxis.http_cache import cache_tags
 from praxis.services.language import language_choice
 from search.services.engine import run_search
 from search.services.params import SORTS, parse
@@ -28,6 +29,7 @@ def too_long(request) -> HttpResponseBadRequest | None:
 
 
 @require_GET
+@cache_tags("practices")
 def search_page(request):
     if refused := too_long(request):
         return refused
@@ -49,6 +51,7 @@ def search_page(request):
 
 
 @require_GET
+@cache_tags("practices")
 def suggest(request):
     """Autocomplete: practice titles and taxonomy terms for what was typed (JSON)."""
     query = request.GET.get("q", "")

@@ -110,3 +110,42 @@ def search_backends(name: str) -> dict:
             "INDEX_SETTINGS": {},
         },
     }
+
+
+def media_storage() -> tuple[dict, str]:
+    """Where uploaded images and documents go, and the ``MEDIA_URL`` they are served from.
+
+    The local folder ``settings.MEDIA_ROOT`` unless
+    ``AWS_STORAGE_BUCKET_NAME`` is set: then an S3-compatible bucket (django-storages) that
+    every app server shares, reached at ``AWS_S3_ENDPOINT_URL`` (MinIO, Scaleway, OVH...;
+    empty: Amazon S3), with ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY`` (or the machine's
+    role), under ``AWS_LOCATION`` (a folder in the bucket). Images are linked at
+    ``AWS_S3_CUSTOM_DOMAIN`` (a CDN) or the bucket's URL, unsigned unless
+    ``AWS_QUERYSTRING_AUTH`` is true (then the bucket may stay private).
+    """
+    bucket = string("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "/media/"
+    endpoint = string("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    region = string("AWS_S3_REGION_NAME", "")
+    domain = string("AWS_S3_CUSTOM_DOMAIN", "")
+    location = string("AWS_LOCATION", "media").strip("/")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": region or None,
+        "access_key": string("AWS_ACCESS_KEY_ID", "") or None,
+        "secret_key": string("AWS_SECRET_ACCESS_KEY", "") or None,
+        "custom_domain": domain or None,
+        "location": location,
+        "querystring_auth": boolean("AWS_QUERYSTRING_AUTH", False),
+        "default_acl": None,  # the bucket's policy decides who reads
+        "file_overwrite": False,  # two uploads of "photo.jpg" keep two files
+    }
+    if domain:
+        url = f"https://{domain}/"
+    elif endpoint:
+        url = f"{endpoint}/{bucket}/"
+    else:
+        url = f"https://{bucket}.s3.{region or 'us-east-1'}.amazonaws.com/"
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, url + (f"{location}/" if location else "")

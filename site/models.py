@@ -28,6 +28,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    cache_lists = ("practices", "labs")  # what it shows: praxis.http_cache
 
     class Meta:
         verbose_name = _("home page")

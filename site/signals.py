@@ -3,7 +3,7 @@ up at once, cached fragments of pages are dropped when content changes. Each own
 receivers; the order in which they are connected changes nothing."""
 
 from praxis import opendata_files
-from praxis.services import editorial, fragments, publishing
+from praxis.services import editorial, fragments, frontend_cache, publishing
 
 
 def connect():
@@ -11,3 +11,4 @@ def connect():
     editorial.connect()
     fragments.connect()
     fragments.content_changed.connect(opendata_files.on_content_changed, dispatch_uid="praxis.opendata.rebuild")
+    frontend_cache.connect()

@@ -20,6 +20,7 @@ class LabIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["praxis.HomePage"]
+    cache_lists = ("labs",)  # what it shows: praxis.http_cache
     subpage_types = ["labs.LabPage", "labs.ProgrammePage"]
     max_count_per_parent = 1
 

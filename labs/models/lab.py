@@ -219,6 +219,10 @@ class LabPage(ReferencedTerritory, Located, Contact, Verified, Imported, Page):
     ]
 
     parent_page_types = ["labs.LabIndexPage"]
+    # A front-end cache drops the listings that show labs when one changes, and this page
+    # when practices or programmes change (praxis.http_cache, praxis.services.frontend_cache).
+    cache_listed_as = "labs"
+    cache_lists = ("practices", "labs")
     # Programmes, and the page types higher apps add with allow_under_labs() (practices).
     subpage_types = ["labs.ProgrammePage"]
 

@@ -72,6 +72,8 @@ class ProgrammePage(Period, Page):
         APIField("website"),
     ]
     parent_page_types = ["labs.LabIndexPage", "labs.LabPage"]
+    cache_listed_as = "labs"  # shown with the labs (praxis.services.frontend_cache)
+    cache_lists = ("practices",)
     subpage_types = []
 
     class Meta:

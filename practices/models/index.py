@@ -18,6 +18,7 @@ class PracticeIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["praxis.HomePage"]
+    cache_lists = ("practices",)  # what it shows: praxis.http_cache
     subpage_types = ["practices.PracticePage"]
     max_count_per_parent = 1
 

@@ -363,6 +363,10 @@ class PracticePage(RoutablePageMixin, ReferencedTerritory, Located, Period, Cont
     ]
 
     parent_page_types = ["labs.LabPage", "practices.PracticeIndexPage"]
+    # Listings of practices drop their copies when one changes; this page names its labs
+    # and its programme (praxis.http_cache, praxis.services.frontend_cache).
+    cache_listed_as = "practices"
+    cache_lists = ("labs",)
     subpage_types = []
 
     class Meta:

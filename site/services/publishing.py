@@ -9,7 +9,9 @@ only one the project connects to it. For the published page it runs, stage by st
    (``praxis.images.pregenerate_renditions``).
 3. ``Stage.INDEX`` (higher layers): what reads the final data, such as a search index
    (``search`` re-indexes a practice's translation group with its synced classification).
-4. ``Stage.NOTIFY`` (higher layers): what tells people, once the data is final and indexed
+4. ``Stage.CACHE`` (foundation): the copies served by a front-end cache, dropped once the
+   transaction commits (``praxis.services.frontend_cache``).
+5. ``Stage.NOTIFY`` (higher layers): what tells people, once the data is final, indexed and the cached copies dropped
    (``alerts`` queues the saved-search alerts and follow notices after the commit).
 
 and then, whatever happened above, **one** content-version bump
@@ -37,6 +39,7 @@ from wagtail.signals import page_published
 
 from praxis.images import pregenerate_renditions
 from praxis.services.fragments import bump_content_version
+from praxis.services.frontend_cache import purge_page
 from praxis.services.translations import sync_shared_relations
 
 
@@ -44,7 +47,8 @@ class Stage(IntEnum):
     RELATIONS = 1  # the page's data made whole
     MEDIA = 2  # what its templates will ask for
     INDEX = 3  # what reads the final data
-    NOTIFY = 4  # what tells people about it (reads the index)
+    CACHE = 4  # the copies a front-end cache serves
+    NOTIFY = 5  # what tells people about it (reads the index)
 
 
 @dataclass(frozen=True)
@@ -93,4 +97,5 @@ def on_page_published(sender, instance, **kwargs):
 def connect():
     register_step(Stage.RELATIONS, sync_shared_relations)
     register_step(Stage.MEDIA, pregenerate_renditions)
+    register_step(Stage.CACHE, purge_page)
     page_published.connect(on_page_published, dispatch_uid="praxis.publish_pipeline")

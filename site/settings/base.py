@@ -74,6 +74,7 @@ MIDDLEWARE = [
     # Outermost, so it sees the final response (cookies included) before deciding.
     "praxis.http_cache.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "praxis.security_headers.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "praxis.middleware.LanguageMiddleware",  # 404 for /xx/ (before LocaleMiddleware redirects it)
@@ -235,10 +236,12 @@ STATICFILES_DIRS = [
     # Django app needs GDAL, so only its static folder is used.
     Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static",
 ]
-MEDIA_URL = "/media/"
+# Media: the local folder MEDIA_ROOT, or an S3-compatible bucket shared by several app
+# servers when AWS_STORAGE_BUCKET_NAME is set (see praxis.env.media_storage).
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
+_MEDIA_STORAGE, MEDIA_URL = env.media_storage()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -257,12 +260,23 @@ WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = env.string("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request leaves the site for avatars
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed lookups: nothing reaches the network at render time
+# Documents go through Django (privacy of collections checked), wherever they are stored.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = env.search_backends("ELASTICSEARCH_URL")
 
 # Anonymous page views may be cached this many seconds by browsers and proxies.
 PRAXIS_PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
+# Front-end caches (Varnish with deploy/varnish/praxis.vcl) to purge when content changes,
+# e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081"; none: nothing is purged. Tagged pages may
+# be kept there SHARED_CACHE_SECONDS (s-maxage) since the caches are told when they change.
+FRONTEND_CACHE_URLS = env.list_of("FRONTEND_CACHE_URLS", [])
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {"BACKEND": "praxis.services.frontend_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+}
+PRAXIS_SHARED_CACHE_SECONDS = env.integer("SHARED_CACHE_SECONDS", 24 * 60 * 60 if FRONTEND_CACHE_URLS else 0)
 # Fragments of pages every reader sees (menu, footer, language versions, similar practices)
 # are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
 PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
@@ -285,6 +299,8 @@ PRAXIS_RATE_LIMITS = {
 PRAXIS_CLIENT_IP_HEADER = env.string("CLIENT_IP_HEADER", "") or None
 PRAXIS_MAP_TILE_URL = env.string("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 PRAXIS_MAP_ATTRIBUTION = env.string("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+# Where browsers report Content-Security-Policy violations (praxis.security_headers); empty: nowhere.
+PRAXIS_CSP_REPORT_URI = env.string("CSP_REPORT_URI", "")
 
 # Background tasks (indexing, emails, dumps...): a queue in the database, read by a second
 # process, `manage.py db_worker --queue-name '*'` (`make demo` starts it beside the web server).

@@ -177,11 +177,13 @@ def test_the_project_pipeline(project_steps):
         return [step.name for step in project_steps.steps_for(page)]
 
     foundation = ["praxis.services.translations.sync_shared_relations", "praxis.images.pregenerate_renditions"]
-    assert names(StandardPage()) == names(Page()) == foundation
+    purge = "praxis.services.frontend_cache.purge_page"
+    assert names(StandardPage()) == names(Page()) == [*foundation, purge]
     assert names(PracticePage()) == [
         *foundation,
         "search.signals.reindex_translation_group",
-        "alerts.tasks.queue_after_publication",  # Stage.NOTIFY: after the index
+        purge,
+        "alerts.tasks.queue_after_publication",  # Stage.NOTIFY: after the index and the purge
     ]
 
 
