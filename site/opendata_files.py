@@ -8,9 +8,9 @@ was built from, and for each file its stored name, size, ETag (SHA-256 of the by
 time. Readers only ever see whole builds; the build before the current one is kept for
 readers still holding the old manifest, older ones are pruned.
 
-Files are written **streaming**: pages are read in chunks of ``CHUNK`` by primary key and
-each chunk's records are written to both formats at once, so a build's memory does not
-grow with the catalogue.
+Files are written **streaming**: the pages' ids are streamed by one query, read in chunks
+of ``CHUNK`` and each chunk's records are written to both formats at once, so a build's
+memory does not grow with the catalogue.
 
 When it runs: ``schedule_build`` enqueues :func:`build_open_data` at most once per
 ``PRAXIS_OPENDATA_BUILD_DELAY`` seconds (debounced, run that long after the first change:
@@ -206,15 +206,22 @@ def dataset_pages(dataset, locale):
 
 
 def dataset_records(dataset, locale):
-    """The dataset's records, chunk by chunk (keyset pagination on the primary key)."""
-    pages = dataset_pages(dataset, locale)
-    last = 0
-    while True:
-        ids = list(pages.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:CHUNK])
-        if not ids:
-            return
-        last = ids[-1]
-        yield from dataset.to_records(dataset.model.objects.filter(pk__in=ids).order_by("pk"))
+    """The dataset's records, chunk by chunk: one query streams the ids (a server-side cursor
+    on PostgreSQL; the language choice is evaluated once, not per chunk), each chunk of
+    ``CHUNK`` ids is turned into records."""
+    ids = dataset_pages(dataset, locale).order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHUNK)
+    chunk = []
+    for pk in ids:
+        chunk.append(pk)
+        if len(chunk) == CHUNK:
+            yield from chunk_records(dataset, chunk)
+            chunk = []
+    if chunk:
+        yield from chunk_records(dataset, chunk)
+
+
+def chunk_records(dataset, ids):
+    return dataset.to_records(dataset.model.objects.filter(pk__in=ids).order_by("pk"))
 
 
 def write_dataset(dataset, locale, paths: dict, generated_at) -> int:
