@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from labs.directory import LabDirectoryFilterForm, map_points
+from labs.directory import DIRECTORY_PARAMETERS, LabDirectoryFilterForm, map_points
+from praxis.params import read
 from praxis.services.access import can_see_contact_details
 from praxis.services.language import language_choice
 from praxis.services.translations import localized_pages
@@ -37,6 +38,7 @@ def lab_directory(index_page, public_labs, request) -> dict:
     locale = active_locale(index_page)
     readable = readable_translations(public_labs, request, locale)
     countries = readable.order_by().values_list("country", flat=True).distinct()
+    read(request, DIRECTORY_PARAMETERS)  # unsafe, overlong or repeated: a 400 (unknown values: the form's errors)
     filters = LabDirectoryFilterForm(request.GET or None, available_countries=list(countries))
     labs = list(
         with_lab_card_data(filters.filter(readable))

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_GET
 from practices.io.exporter import CSV_CELLS, practice_csv_columns, practice_records
 from practices.models import PracticePage
 from praxis.opendata import LICENCE_NOTE, serve_dump
+from praxis.params import answers_json
 
 # Each dataset's URL name, by dataset (the labs' routes are in labs/urls.py).
 DATASET_URLS = {"practices": "opendata:practices", "labs": "labs:opendata"}
 
 
+@answers_json
 @require_GET
 def practices_dump(request, fmt):
     columns = practice_csv_columns()

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "praxis.params.ParameterErrorMiddleware",  # a refused query-string parameter: its 400
 ]
 
 ROOT_URLCONF = "praxis.urls"
