@@ -71,6 +71,9 @@ class PageId(Integer):
     def convert(self, text):
         return text if text == "root" else super().convert(text)
 
+    def schema(self) -> dict:
+        return {"anyOf": [super().schema(), {"type": "string", "enum": ["root"]}]}
+
 
 def known_slugs(vocabulary):
     return lambda slugs: vocabulary.objects.filter(slug__in=slugs).values_list("slug", flat=True)

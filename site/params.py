@@ -76,6 +76,10 @@ class Spec:
         """The value of one safe, stripped, non-empty ``text``; raises ValueError(message)."""
         return text
 
+    def schema(self) -> dict:
+        """The parameter's OpenAPI 3 schema (what the API description says it accepts)."""
+        return {"type": "string", "maxLength": self.max_length}
+
     def check(self, raw: str) -> None:
         if len(raw) > self.max_length:
             raise ParameterError(
@@ -131,6 +135,9 @@ class Choice(Spec):
     def allowed(self) -> list:
         return list(self.choices() if callable(self.choices) else self.choices)
 
+    def schema(self) -> dict:
+        return {"type": "string", "enum": self.allowed()}
+
     def convert(self, text: str):
         text = self.normalize(text)
         allowed = self.allowed()
@@ -151,6 +158,9 @@ class Integer(Spec):
     maximum: int = 2**31 - 1  # PostgreSQL's integer
     clamp: bool = False
     max_length: int = 20
+
+    def schema(self) -> dict:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
     def convert(self, text: str) -> int:
         digits = text[1:] if text.startswith("-") else text
@@ -185,6 +195,9 @@ class SlugList(Spec):
     max_items: int = 20
     max_length: int = 1_000
     known: Callable | None = None
+
+    def schema(self) -> dict:
+        return {"type": "string", "maxLength": self.max_length, "pattern": r"^[-a-z0-9_]+(,[-a-z0-9_]+)*$"}
 
     def convert(self, text: str) -> tuple[str, ...]:
         slugs = tuple(dict.fromkeys(part.strip() for part in text.split(self.separator) if part.strip()))
