@@ -195,8 +195,10 @@ def test_the_api_names_the_refused_parameter(client, site):
     assert "U+0000" in answer["message"]
     answer = client.get("/api/v2/pages/?" + q(policy_area="logement,inconnu")).json()
     assert answer["parameter"] == "policy_area" and "inconnu" in answer["message"]
-    answer = client.get("/api/v2/pages/?locale=fr&locale=en").json()
+    answer = client.get("/api/v2/pages/?locale=fr&locale=en", HTTP_ACCEPT_LANGUAGE="en").json()
     assert "more than once" in answer["message"]
+    answer = client.get("/api/v2/pages/?locale=fr&locale=en", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert "plus d'une fois" in answer["message"]  # in the reader's language
 
 
 def test_lenient_search_cleans_what_it_reads(client, site):
