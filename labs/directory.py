@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from labs.choices import GovernmentLevel, LabStatus
+from praxis.params import Text
+
+# Read by praxis.params before the form: an unknown value is the form's error (shown), an unsafe,
+# overlong or repeated one a 400.
+DIRECTORY_PARAMETERS = [Text(name, max_length=100) for name in ("country", "level", "status")]
 
 
 class LabDirectoryFilterForm(forms.Form):

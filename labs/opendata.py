@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from labs.models import LabPage
 from praxis.licences import Licence, licence_url
 from praxis.opendata import Dataset, register_dataset, serve_dump
+from praxis.params import answers_json
 
 # Lab pages have no licence field: the directory's facts and summaries are published under this one.
 LAB_RECORD_LICENCE = Licence.CC_BY
@@ -86,6 +87,7 @@ def register():
     register_dataset(Dataset("labs", LabPage, lab_records, LAB_COLUMNS))
 
 
+@answers_json
 @require_GET
 def labs_dump(request, fmt):
     return serve_dump(request, fmt, "labs")

@@ -12,8 +12,9 @@ from django.http import QueryDict
 from django.utils.http import urlencode
 from wagtail.images import get_image_model
 
-from labs.directory import LabDirectoryFilterForm, map_points
+from labs.directory import DIRECTORY_PARAMETERS, LabDirectoryFilterForm, map_points
 from praxis.pagination import paginate
+from praxis.params import read
 from praxis.services import fragments
 from praxis.services.access import can_see_contact_details
 from praxis.services.language import OWN_LANGUAGE_PARAMETER, language_choice, only_own_language
@@ -60,6 +61,7 @@ def lab_directory(index_page, public_labs, request) -> dict:
     the page only says how many there are."""
     locale = active_locale(index_page)
     readable = readable_translations(public_labs, request, locale)
+    read(request, DIRECTORY_PARAMETERS)  # unsafe, overlong or repeated: a 400 (unknown values: the form's errors)
     filters = directory_filters(readable, request)
     labs = (
         with_lab_card_data(filters.filter(readable))

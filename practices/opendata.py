@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from practices.io.exporter import CSV_CELLS, practice_csv_columns, practice_records
 from practices.models import PracticePage
 from praxis.opendata import LICENCE_NOTE, Dataset, register_dataset, serve_dump
+from praxis.params import answers_json
 
 # Each dataset's URL name, by dataset (the labs' routes are in labs/urls.py).
 DATASET_URLS = {"practices": "opendata:practices", "labs": "labs:opendata"}
@@ -21,6 +22,7 @@ def register():
     register_dataset(Dataset("practices", PracticePage, practice_records, practice_csv_columns(), CSV_CELLS))
 
 
+@answers_json
 @require_GET
 def practices_dump(request, fmt):
     return serve_dump(request, fmt, "practices")

@@ -31,7 +31,7 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "pdf": 
 def export_search(request, file_format):
     if file_format not in FORMATS:
         raise Http404("Unknown export format.")
-    params = parse(request.GET)
+    params = parse(request)
     if file_format == "pdf":
         return dossier(request, params)
     if limited := rate_limited(request, "export"):

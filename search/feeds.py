@@ -36,7 +36,7 @@ class SearchFeed(Feed):
         return response
 
     def get_object(self, request):
-        params = parse(request.GET)
+        params = parse(request)
         params = params.__class__(**{**params.__dict__, "sort": "newest", "page": 1})
         outcome = run_search(request, params, per_page=FEED_SIZE, with_facets=False, with_labs=False)
         return {"params": params, "outcome": outcome, "request": request}

@@ -1,39 +1,25 @@
 """Thin views: read the query string, call the discovery services, render."""
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from praxis.http_cache import cache_tags
+from praxis.params import Text, answers_json, read
 from praxis.services.language import language_choice
 from search.services.engine import run_search
 from search.services.params import SORTS, parse
 from search.services.suggestions import suggestions
 
 PARTIAL_HEADER = "X-Praxis-Partial"  # sent by search.js: answer with the results region only
-MAX_QUERY_STRING = 8_000  # bytes; longer URLs are refused (most servers stop at 8 KB anyway)
-
-
-def too_long(request) -> HttpResponseBadRequest | None:
-    """A short 400 page for absurdly long query strings, without echoing them back."""
-    if len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING:
-        return None
-    message = _("This search is too long. Please shorten it and try again.")
-    link = _("Start a new search")
-    body = f'<!DOCTYPE html><html lang="{request.LANGUAGE_CODE}"><title>{message}</title><p>{message}</p>'
-    body += f'<p><a href="{reverse("search:index")}">{link}</a></p>'
-    return HttpResponseBadRequest(body)
+SUGGEST_PARAMETERS = [Text("q", max_length=200, cleaned=True, default="")]
 
 
 @require_GET
 @cache_tags("practices")
 def search_page(request):
-    if refused := too_long(request):
-        return refused
-    params = parse(request.GET)
+    params = parse(request)  # an unreadable query string is praxis.params' 400
     outcome = run_search(request, params)
     partial = request.headers.get(PARTIAL_HEADER) == "1"
     context = {
@@ -50,9 +36,10 @@ def search_page(request):
     return response
 
 
+@answers_json
 @require_GET
 @cache_tags("practices")
 def suggest(request):
     """Autocomplete: practice titles and taxonomy terms for what was typed (JSON)."""
-    query = request.GET.get("q", "")
+    query = read(request, SUGGEST_PARAMETERS, lenient=True)["q"]
     return JsonResponse({"query": query[:200], "suggestions": suggestions(request, query)})

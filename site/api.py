@@ -3,7 +3,8 @@
 Only live pages without any view restriction are served, whoever asks (a signed-in
 editor gets the same answers as anyone). Practices and labs can be filtered by their
 vocabularies (``?policy_area=logement,mobilite`` matches any of the slugs) and by
-``?locale=``. Bad parameters get a 400 with a message, never a server error.
+``?locale=``. Every parameter is read by ``praxis.params`` first (``API_PARAMETERS``):
+bad parameters get a 400 with a message, never a server error.
 """
 
 import functools
@@ -35,6 +36,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from praxis.params import Choice, Integer, ParameterError, SlugList, Text, answers_json, error_body, read
 from praxis.services import fragments
 
 
@@ -58,6 +60,48 @@ def taxonomy_filters() -> dict:
 
 
 TAXONOMY_FILTERS = taxonomy_filters()
+LIMIT_MAX = 20  # Wagtail's default WAGTAILAPI_LIMIT_MAX
+MAX_OFFSET = 1_000_000
+
+
+def locale_codes() -> list[str]:
+    return list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+
+
+class PageId(Integer):
+    """A page id, or ``root`` (Wagtail's tree filters accept it)."""
+
+    def convert(self, text):
+        return text if text == "root" else super().convert(text)
+
+    def schema(self) -> dict:
+        return {"anyOf": [super().schema(), {"type": "string", "enum": ["root"]}]}
+
+
+def known_slugs(vocabulary):
+    return lambda slugs: vocabulary.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+
+
+# What the API reads (every other parameter is still checked: safe, not repeated, at most 1,000
+# characters, then Wagtail's field filters or its "unknown parameter" 400).
+COMMON_PARAMETERS = [
+    Text("fields", max_length=1_000),
+    Integer("limit", minimum=0, maximum=LIMIT_MAX),
+    Integer("offset", minimum=0, maximum=MAX_OFFSET),
+    Text("order", max_length=100),
+    Text("search", max_length=200),
+    Choice("search_operator", choices=("and", "or")),
+    Integer("id", minimum=1),
+]
+PAGE_PARAMETERS = [
+    *COMMON_PARAMETERS,
+    Text("type", max_length=200),
+    Choice("locale", choices=locale_codes),
+    *(PageId(name, minimum=1) for name in ("child_of", "ancestor_of", "descendant_of", "translation_of")),
+    Text("site", max_length=255),
+    Text("html_path", max_length=1_000),
+    *(SlugList(parameter, known=known_slugs(vocabulary)) for parameter, (vocabulary, _r) in TAXONOMY_FILTERS.items()),
+]
 
 
 def keep_markers(filtered, original):
@@ -80,7 +124,7 @@ class SafeFieldsFilter(FieldsFilter):
                     raise BadRequestError(f"{name} cannot be used as a filter")
         try:
             return super().filter_queryset(request, queryset, view)
-        except (ValueError, TypeError, ValidationError, FieldError) as error:
+        except (ValueError, TypeError, OverflowError, ValidationError, FieldError) as error:
             raise BadRequestError(f"field filter error: {error}") from error
 
 
@@ -88,27 +132,22 @@ class StrictLocaleFilter:
     """``?locale=xx``: 400 for a language the site does not have."""
 
     def filter_queryset(self, request, queryset, view):
-        if "locale" not in request.GET:
+        code = view.parameters.get("locale")  # read (and checked) by praxis.params
+        if code is None:
             return queryset
-        locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
-        if locale is None:
-            codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
-            raise BadRequestError(f"locale must be one of: {codes}")
-        return keep_markers(queryset.filter(locale=locale), queryset)
+        return keep_markers(queryset.filter(locale__language_code=code), queryset)
 
 
 class TaxonomyFilter:
     """``?policy_area=``, ``?territory_type=``, ``?instrument=``, ``?method=``: slugs, comma-separated."""
 
     def filter_queryset(self, request, queryset, view):
-        for parameter, (vocabulary, relations) in TAXONOMY_FILTERS.items():
+        for parameter, (_vocabulary, relations) in TAXONOMY_FILTERS.items():
             if parameter not in request.GET:
                 continue
-            slugs = [slug.strip() for slug in request.GET[parameter].split(",") if slug.strip()]
-            known = set(vocabulary.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-            unknown = [slug for slug in slugs if slug not in known]
-            if not slugs or unknown:
-                raise BadRequestError(f"unknown {parameter}: {', '.join(unknown) or '(empty)'}")
+            slugs = view.parameters.get(parameter)  # known slugs, checked by praxis.params
+            if not slugs:
+                raise BadRequestError(f"{parameter}: is empty.")
             matching = Q(pk__in=[])
             for model, relation in relations:
                 pages = model.objects.filter(**{f"{relation}__slug__in": slugs})
@@ -118,9 +157,18 @@ class TaxonomyFilter:
 
 
 class BadInputAs400:
-    """A value the database cannot compare (``?id=abc``) is the client's error, not ours."""
+    """Reads the query string through ``praxis.params`` before anything else; a refused
+    parameter, or a value the database cannot compare (``?id=abc``), is the client's error."""
+
+    parameter_specs = COMMON_PARAMETERS
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.parameters = read(request, self.parameter_specs, strict=True)
 
     def handle_exception(self, exc):
+        if isinstance(exc, ParameterError):
+            return Response(error_body(exc), status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, ValueError | ValidationError | FieldError):
             return Response({"message": f"bad request: {exc}"}, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
@@ -139,6 +187,7 @@ class PublicPagesAPIViewSet(BadInputAs400, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TAXONOMY_FILTERS)
+    parameter_specs = PAGE_PARAMETERS
 
     def get_base_queryset(self):
         # Wagtail lets a visitor who passed a password (or a signed-in user) see restricted
@@ -198,7 +247,7 @@ def without_language_redirect(view):
         request.urlconf = NO_LANGUAGE_PREFIX_URLCONF
         return view(request, *args, **kwargs)
 
-    return wrapped
+    return answers_json(wrapped)
 
 
 def api_not_found(request, *args, **kwargs):

@@ -4,7 +4,10 @@ from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from praxis.params import Text, read
 from praxis.services.language import remember_language, safe_destination
+
+SWITCH_PARAMETERS = [Text("next", max_length=2_000)]
 
 
 @require_GET
@@ -15,6 +18,7 @@ def switch_language(request):
     is not a local URL in that language leads to the language's home page instead.
     """
     code = translation.get_language()
-    response = HttpResponseRedirect(safe_destination(request, code, request.GET.get("next")))
+    destination = read(request, SWITCH_PARAMETERS).get("next")
+    response = HttpResponseRedirect(safe_destination(request, code, destination))
     response["Cache-Control"] = "no-store"
     return remember_language(response, code)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from praxis.api import TAXONOMY_FILTERS, api_router
+from praxis.api import PAGE_PARAMETERS, TAXONOMY_FILTERS, api_router
 from praxis.api_fields import CountryCodeField, PublicPageField, PublicPagesField, TermsField
 
 API_PREFIX = "/api/v2"
@@ -31,30 +31,41 @@ def ref(name):
     return {"$ref": REF + name}
 
 
-def query(name, description, schema=STRING, example=None):
+# What the API reads through praxis.params: each parameter's schema comes from its spec.
+SPECS = {spec.name: spec for spec in PAGE_PARAMETERS}
+
+
+def query(name, description, schema=None, example=None):
+    if schema is None:
+        schema = SPECS[name].schema() if name in SPECS else STRING
     parameter = {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
     if example is not None:
         parameter["example"] = example
     return parameter
 
 
-COMMON_LISTING_PARAMETERS = [
-    query("fields", "Comma-separated fields to add (or `-field` to remove, `*` for all).", example="*"),
-    query("limit", "Items per response (at most 20).", INTEGER, example=10),
-    query("offset", "Items to skip.", INTEGER, example=0),
-    query("order", "Field to order by (prefix `-` for descending), or `random`.", example="id"),
-    query("search", "Full-text search.", example="logement"),
-    query("search_operator", "`and` or `or` between search words.", {"type": "string", "enum": ["and", "or"]}, "and"),
-]
-PAGE_LISTING_PARAMETERS = [
-    query("type", "Page type (`app_label.ModelName`), one of those described below."),
-    query("locale", "Language code: only pages in this language.", example="fr"),
-    query("child_of", "Only children of this page id.", INTEGER),
-    query("ancestor_of", "Only ancestors of this page id.", INTEGER),
-    query("descendant_of", "Only descendants of this page id.", INTEGER),
-    query("translation_of", "Only translations of this page id.", INTEGER),
-    query("site", "Host name of the site.", example="localhost"),
-]
+def common_listing_parameters():
+    return [
+        query("fields", "Comma-separated fields to add (or `-field` to remove, `*` for all).", example="*"),
+        query("limit", "Items per response (at most 20).", example=10),
+        query("offset", "Items to skip.", example=0),
+        query("order", "Field to order by (prefix `-` for descending), or `random`.", example="id"),
+        query("search", "Full-text search.", example="logement"),
+        query("search_operator", "`and` or `or` between search words.", example="and"),
+    ]
+
+
+def page_listing_parameters():
+    """Built when the description is asked for: some schemas (the languages) come from the database."""
+    return [
+        query("type", "Page type (`app_label.ModelName`), one of those described below."),
+        query("locale", "Language code: only pages in this language.", example="fr"),
+        query("child_of", "Only children of this page id (or `root`)."),
+        query("ancestor_of", "Only ancestors of this page id."),
+        query("descendant_of", "Only descendants of this page id (or `root`)."),
+        query("translation_of", "Only translations of this page id."),
+        query("site", "Host name of the site.", example="localhost"),
+    ]
 
 
 def taxonomy_parameters():
@@ -137,14 +148,14 @@ def listing(item_schema) -> dict:
     }
 
 
-def responses(schema, *, not_found=False) -> dict:
+def responses(schema, *, not_found=False, not_found_description="Not found (or not public)") -> dict:
     answer = {
         "200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
         "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
     }
     if not_found:
         answer["404"] = {
-            "description": "Not found (or not public)",
+            "description": not_found_description,
             "content": {"application/json": {"schema": ref("Error")}},
         }
     return answer
@@ -159,7 +170,11 @@ def endpoint_paths(name, item_schema, detail_schema, listing_parameters) -> dict
                 "operationId": f"{name}_listing",
                 "tags": [name],
                 "parameters": listing_parameters,
-                "responses": responses(listing(item_schema)),
+                "responses": (
+                    responses(listing(item_schema), not_found=True, not_found_description="Unknown `site`")
+                    if name == "pages"
+                    else responses(listing(item_schema))
+                ),
             }
         },
         base + "{id}/": {
@@ -174,7 +189,7 @@ def endpoint_paths(name, item_schema, detail_schema, listing_parameters) -> dict
             "get": {
                 "operationId": f"{name}_find",
                 "tags": [name],
-                "parameters": [query("id", "Object id.", INTEGER)]
+                "parameters": [query("id", "Object id.")]
                 + (
                     [query("html_path", "Path of the page on the site, e.g. /fr/pratiques/.")]
                     if name == "pages"
@@ -182,6 +197,7 @@ def endpoint_paths(name, item_schema, detail_schema, listing_parameters) -> dict
                 ),
                 "responses": {
                     "302": {"description": "Redirect to the detail URL"},
+                    "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
                     "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
                 },
             }
@@ -193,7 +209,11 @@ def components() -> dict:
     page_models = {model._meta.object_name: page_model_schema(model) for model in described_page_models()}
     return {
         "schemas": {
-            "Error": {"type": "object", "properties": {"message": STRING}},
+            "Error": {
+                "type": "object",
+                "required": ["message"],
+                "properties": {"message": STRING, "parameter": {**STRING, "description": "The refused parameter."}},
+            },
             "Term": {"type": "object", "properties": {"slug": STRING, "name": STRING}},
             "PageSummary": {
                 "type": "object",
@@ -226,7 +246,8 @@ def components() -> dict:
                 "type": "object",
                 "properties": {"id": INTEGER, "meta": ref("PageMeta"), "title": STRING},
             },
-            "Page": {"oneOf": [ref(name) for name in page_models] + [ref("PageListingItem")]},
+            # anyOf: the page types share their base fields, so a page matches several of them.
+            "Page": {"anyOf": [ref(name) for name in page_models] + [ref("PageListingItem")]},
             "Image": {
                 "type": "object",
                 "properties": {
@@ -247,11 +268,11 @@ def openapi_document(server_url: str = "/") -> dict:
     paths = {}
     for name in api_router._endpoints:
         if name == "pages":
-            parameters = COMMON_LISTING_PARAMETERS + PAGE_LISTING_PARAMETERS + taxonomy_parameters()
+            parameters = common_listing_parameters() + page_listing_parameters() + taxonomy_parameters()
             paths.update(endpoint_paths(name, ref("PageListingItem"), ref("Page"), parameters))
         else:
             schema = ref(name[:-1].capitalize())
-            paths.update(endpoint_paths(name, schema, schema, COMMON_LISTING_PARAMETERS))
+            paths.update(endpoint_paths(name, schema, schema, common_listing_parameters()))
     paths[f"{API_PREFIX}/openapi.json"] = {
         "get": {
             "operationId": "openapi",

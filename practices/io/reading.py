@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from practices.io.columns import COLUMNS_BY_NAME, INFORMATIONAL_COLUMNS
 from practices.io.text import header_key
+from praxis.records import from_spreadsheet_safe
 
 FORMATS = ("csv", "json")
 
@@ -126,7 +127,11 @@ def read_csv(text: str) -> tuple[list[Record], list[Problem]]:
             continue
         if len(row) > len(names) and any(cell.strip() for cell in row[len(names) :]):
             problems.append(Problem(index, "", _("This row has more cells than there are columns.")))
-        cells = {name: (row[position] if position < len(row) else "") for position, name in enumerate(names) if name}
+        cells = {
+            name: from_spreadsheet_safe(row[position]) if position < len(row) else ""
+            for position, name in enumerate(names)
+            if name
+        }
         records.append(Record(index, cells))
     return records, problems
 

@@ -9,5 +9,5 @@ from search.services.params import parse
 
 def practice_index_page(request, locale):
     """The requested page of practice cards (``?page=`` and the search's filters)."""
-    params = parse(request.GET)
+    params = parse(request)
     return run_search(request, params, with_facets=False, with_labs=False, locale=locale).page

@@ -1,7 +1,8 @@
 """Read the search page's query string into a safe, bounded :class:`SearchParams`.
 
-Nothing here raises on bad input: unknown or malformed values are dropped and each
-drop becomes a notice shown to the reader ("the filter … was ignored"), so a shared
+The parameters are declared as ``praxis.params`` specs (``SPECS``) and read leniently:
+nothing here refuses a value (only an absurdly long query string is a 400); unknown or
+malformed values are dropped and each drop becomes a notice shown to the reader ("the filter … was ignored"), so a shared
 link that went stale still answers with an explanation. Parameter names are a public
 contract (other pages build links with them): ``q``, ``policy_area``,
 ``territory_type``, ``instrument`` (taxonomy slugs), ``country`` (ISO code), ``lab``
@@ -11,7 +12,6 @@ territories like the reader's), ``page``; facet
 parameters may be repeated (values OR-ed).
 """
 
-import re
 from dataclasses import dataclass, field, replace
 
 from django.http import QueryDict
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from practices.choices import BudgetRange, EvidenceLevel, LegalCompetence, LifecycleStage
+from praxis.params import Choice, Integer, Slug, Spec, Text, read
 from search.backends.terms import MAX_QUERY_CHARS, search_terms
 
 SORTS = {
@@ -52,8 +53,6 @@ LABELS = {
 MAX_VALUES = 20  # per facet parameter
 MAX_PAGE = 10_000
 YEAR_MIN, YEAR_MAX = 1900, 2100
-_SLUG = re.compile(r"^[-a-z0-9_]{1,100}$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -124,81 +123,62 @@ def first(query: QueryDict, name: str) -> str:
     return values[0] if values else ""
 
 
-def clean_text(raw: str) -> str:
-    text = _CONTROL.sub(" ", (raw or "")[: MAX_QUERY_CHARS * 5])
-    return " ".join(text.split())[:MAX_QUERY_CHARS]
+class CountryCode(Spec):
+    def convert(self, text: str) -> str:
+        code = text.upper()
+        if len(code) != 2 or code not in countries:
+            raise ValueError(_("is not a country code."))
+        return code
 
 
-def parse(query: QueryDict) -> SearchParams:
-    ignored: list[str] = []
-    q = clean_text(first(query, "q"))
-    facets = {}
-    for name in MULTI_VALUED:
-        values, dropped = _facet_values(name, query.getlist(name))
-        if values:
-            facets[name] = values
-        if dropped:
-            ignored.append(unknown_value(name))
-    year_from, year_to = _year(query, "year_from", ignored), _year(query, "year_to", ignored)
+# The search page's parameters, read by praxis.params leniently: a bad value is dropped and
+# explained (a notice), so that a stale shared link still answers.
+SPECS = [
+    Text("q", max_length=MAX_QUERY_CHARS, cleaned=True, default=""),
+    *(Slug(name, many=True, max_values=MAX_VALUES) for name in TAXONOMY_FACETS),
+    CountryCode("country", many=True, max_values=MAX_VALUES),
+    Integer("lab", many=True, max_values=MAX_VALUES, maximum=10**12),
+    *(
+        Choice(name, many=True, max_values=MAX_VALUES, choices=choices.values)
+        for name, choices in CHOICE_FACETS.items()
+    ),
+    Integer("year_from", minimum=YEAR_MIN, maximum=YEAR_MAX),
+    Integer("year_to", minimum=YEAR_MIN, maximum=YEAR_MAX),
+    Choice("sort", choices=tuple(SORTS), default=""),
+    Choice("like", choices=(LIKE_MINE,), default=""),
+    Integer("page", minimum=1, maximum=MAX_PAGE, clamp=True, max_length=1_000, default=1),
+]
+
+
+def parse(source) -> SearchParams:
+    """The search parameters of ``source`` (a request, or a QueryDict); raises
+    ``praxis.params.ParameterError`` only for a query string too long to read at all."""
+    read_values = read(source, SPECS, lenient=True)
+    query = source if isinstance(source, QueryDict) else source.GET
+    dropped = read_values.dropped_names()
+    ignored = [unknown_value(name) for name in MULTI_VALUED if name in dropped]
+    year_from, year_to = read_values["year_from"], read_values["year_to"]
+    for name in ("year_from", "year_to"):
+        if name in dropped and read_values[name] is None:
+            value = first(query, name).strip()[:20]
+            ignored.append(
+                str(_("The year “%(value)s” is not a year between 1900 and 2100; ignored.") % {"value": value})
+            )
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
-    like = first(query, "like").strip()
-    if like and like != LIKE_MINE:
+    if "like" in dropped and not read_values["like"]:
         ignored.append(str(_("Unknown value for “territories like mine” ignored.")))
-    sort = first(query, "sort")
-    if sort and sort not in SORTS:
+    if "sort" in dropped and not read_values["sort"]:
         ignored.append(str(_("Unknown sort order ignored.")))
-        sort = ""
+    q = read_values["q"]
     return SearchParams(
         q=q,
         terms=tuple(search_terms(q)),
-        facets=facets,
+        facets={name: read_values[name] for name in MULTI_VALUED if read_values[name]},
         year_from=year_from,
         year_to=year_to,
-        sort=sort,
-        like_mine=like == LIKE_MINE,
-        page=_page(first(query, "page")),
+        sort=read_values["sort"],
+        like_mine=read_values["like"] == LIKE_MINE,
+        page=read_values["page"],
         ignored=tuple(ignored),
     )
-
-
-def _facet_values(name: str, raw_values: list[str]) -> tuple[tuple, bool]:
-    values, dropped = [], False
-    for raw in raw_values[: MAX_VALUES * 2]:
-        value = _facet_value(name, raw.strip())
-        if value is None:
-            dropped = dropped or bool(raw.strip())
-        elif value not in values:
-            values.append(value)
-    return tuple(values[:MAX_VALUES]), dropped or len(values) > MAX_VALUES
-
-
-def _facet_value(name: str, raw: str):
-    if name in TAXONOMY_FACETS:
-        return raw if _SLUG.match(raw) else None  # existence is checked against the vocabulary later
-    if name == "country":
-        code = raw.upper()
-        return code if len(code) == 2 and code in countries else None
-    if name == "lab":
-        return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
-    choices = CHOICE_FACETS[name]
-    return raw if raw in choices.values else None
-
-
-def _year(query: QueryDict, name: str, ignored: list) -> int | None:
-    raw = first(query, name).strip()
-    if not raw:
-        return None
-    if raw.isascii() and raw.isdigit() and len(raw) <= 4 and YEAR_MIN <= int(raw) <= YEAR_MAX:
-        return int(raw)
-    ignored.append(str(_("The year “%(value)s” is not a year between 1900 and 2100; ignored.") % {"value": raw[:20]}))
-    return None
-
-
-def _page(raw: str) -> int:
-    raw = raw.strip()
-    if raw.isascii() and raw.isdigit() and len(raw) <= 6:
-        return max(1, min(int(raw), MAX_PAGE))
-    if raw.isascii() and raw.isdigit():
-        return MAX_PAGE  # absurdly large: past the end, clamped later
-    return 1

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "praxis.params.ParameterErrorMiddleware",  # a refused query-string parameter: its 400
     # Last: turns a sign-in refused for lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
