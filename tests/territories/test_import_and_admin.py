@@ -3,6 +3,7 @@ come from it, a different value needs a reason, translations share it."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from factories import LabPageFactory, PracticeIndexPageFactory
 from factories.opendata import csv_bytes
@@ -12,7 +13,7 @@ from wagtail.models import Locale
 from practices.io.importer import import_practices
 from practices.models import PracticePage
 from praxis.services.site_setup import ensure_translation
-from territories.models import Level
+from territories.models import Level, Territory
 
 HEADER = "external_id,language,title,lab,summary,territory_code,territory_name,population"
 
@@ -107,3 +108,21 @@ def test_the_admin_form_suggests_territory_types_and_translations_share_the_refe
     form = form_class(instance=practice, for_user=None)
     form.cleaned_data = data
     assert list(form.clean()["territory_types"].values_list("slug", flat=True)) == ["metropolitain"]
+
+
+def test_a_territory_cannot_be_deleted_in_the_admin(reference, superuser, client):
+    client.force_login(superuser)
+    saint_etienne = reference(Level.COMMUNE, "42218")
+    url = reverse("wagtailsnippets_territories_territory:delete", args=[saint_etienne.pk])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert Territory.objects.filter(pk=saint_etienne.pk).exists()
+
+
+def test_the_admin_lists_and_finds_territories_by_name_or_code(reference, superuser, client):
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_territories_territory:list")
+    assert "Saint-Étienne" in client.get(url, {"q": "saint etienne"}).content.decode()
+    assert "Saint-Étienne" in client.get(url, {"q": "42218"}).content.decode()
+    chooser = reverse("wagtailsnippetchoosers_territories_territory:choose")
+    assert client.get(chooser, {"q": "42218"}).status_code == 200
