@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
 from members.trust import member_for
+from territories.models import Level, Territory
 
 
 class SignupProfileForm(forms.Form):
@@ -32,6 +33,12 @@ class SignupProfileForm(forms.Form):
         member.save(update_fields=["name", "organisation"])
 
 
+def territory_for_code(code: str) -> Territory | None:
+    if not code:
+        return None
+    return Territory.objects.filter(level=Level.COMMUNE, code=code).order_by("historical").first()
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Member
@@ -47,6 +54,15 @@ class ProfileForm(forms.ModelForm):
 
     def clean_territory_code(self):
         return self.cleaned_data["territory_code"].strip().upper()
+
+    def save(self, commit=True):
+        """A code naming a municipality of the territory reference links the member to it."""
+        member = super().save(commit=False)
+        if "territory_code" in self.changed_data:
+            member.territory = territory_for_code(member.territory_code)
+        if commit:
+            member.save()
+        return member
 
 
 class DeleteAccountForm(forms.Form):

@@ -12,6 +12,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from territories.models import Territory
+
 # An INSEE municipality code: five characters, digits, or 2A/2B then three digits (Corsica).
 INSEE_CODE = RegexValidator(
     r"^(\d{5}|2[AB]\d{3})$", _("An INSEE code has five characters: digits, or 2A/2B followed by three digits.")
@@ -34,7 +36,16 @@ class Member(models.Model):
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    # Free text until the territory reference exists; territory_code is the seam it will fill.
+    # Free text, and the reference territory when the code (or the reader's choice) names one:
+    # "Territories like mine" reads it for a signed-in member (territories.reader).
+    territory = models.ForeignKey(
+        Territory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reference territory"),
+    )
     territory_name = models.CharField(_("territory"), max_length=200, blank=True)
     territory_code = models.CharField(
         _("INSEE code"),
