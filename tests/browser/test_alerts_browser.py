@@ -1,9 +1,7 @@
-"""Saved search with immediate alerts, end to end in Chromium: a signed-in member saves a
-faceted search, an editor publishes a matching practice, the task sends one email with
-it, republishing sends nothing, and the unsubscribe link works without signing in.
-
-The sign-in is the ``signed_in_page`` fixture (a session cookie from ``force_login``): the
-accounts' full sign-up flow can take its place without touching the scenario.
+"""A member's whole way, end to end in Chromium: sign up, read the verification email, verify,
+save a faceted search with immediate alerts; an editor publishes a matching practice, the task
+sends one email with it, republishing sends nothing, and the unsubscribe link works without
+signing in (a second publication then sends nothing either).
 """
 
 import re
@@ -11,39 +9,48 @@ import re
 import pytest
 from browser.a11y import axe_violations, describe
 from browser.conftest import ARTIFACTS
-from django.conf import settings
 from django.core import mail
-from django.test import Client
-from factories import MemberFactory, PolicyAreaFactory, PracticePageFactory
+from factories import PolicyAreaFactory, PracticePageFactory
 
 from alerts.models import SavedSearch
+from members.models import Member
+from members.seeds import ensure_public_body_domains
 
 pytestmark = pytest.mark.browser
+EMAIL = "camille.alertes@valdoise.fr"  # a public body's domain: approved once verified
+PASSWORD = "Lecture-publique-2026"  # noqa: S105
 
 
 @pytest.fixture
-def member(live_home):
-    return MemberFactory(name="Camille", language="fr")
-
-
-@pytest.fixture
-def signed_in_page(browser, live_server, member):
-    """A browser tab signed in as ``member``."""
-    client = Client()
-    client.force_login(member.user)
+def signed_in_page(browser, live_server, live_home, settings):
+    """A browser tab of someone who has just signed up, verified their address and is signed in."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in emails point at the live server
+    ensure_public_body_domains()  # an earlier transactional test may have flushed them
+    mail.outbox = []
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
     tab = context.new_page()
+    tab.goto(f"{live_server.url}/fr/accounts/signup/")
+    tab.fill("#id_email", EMAIL)
+    tab.fill("#id_password1", PASSWORD)
+    tab.fill("#id_password2", PASSWORD)
+    tab.fill("#id_name", "Camille")
+    tab.fill("#id_organisation", "Conseil départemental du Val-d'Oise")
+    tab.locator("form.account-form button[type=submit]").click()
+    tab.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
+    [verification] = mail.outbox
+    link = next(word for word in verification.body.split() if "/accounts/confirm-email/" in word)
+    tab.goto(re.sub(r"^https?://[^/]+", live_server.url, link))
+    tab.locator("form.account-form button[type=submit]").click()
+    tab.wait_for_url(re.compile(r"/fr/members/account/$"))
     yield tab
     context.close()
+
+
+@pytest.fixture
+def member(signed_in_page):
+    member = Member.objects.get(user__email=EMAIL)
+    assert member.is_approved
+    return member
 
 
 def screenshot_of(page, name):
