@@ -1,12 +1,11 @@
 """A member's selections: named lists of practices, each exported as the PDF dossier."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +13,7 @@ from alerts.forms import SelectionForm
 from alerts.models import Selection, SelectionItem
 from alerts.services.matching import public_practices
 from members.access import member_required
-from practices.pdf import dossier_pdf
+from search import dossiers
 
 MAX_IN_DOSSIER = 100
 
@@ -90,13 +89,16 @@ def remove_from_selection(request, pk):
 @member_required
 @require_GET
 def selection_pdf(request, pk):
+    """The selection's live, public practices as a PDF dossier, built by the worker like a
+    search's (``search.dossiers``: the reader follows its progress page, then gets the file)."""
     selection = get_object_or_404(Selection, pk=pk, member=request.member)
-    practices = [practice.specific for practice in readable_items(selection).order_by("title")[:MAX_IN_DOSSIER]]
-    pdf = dossier_pdf(practices, request, title=selection.name)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = slugify(selection.name) or "selection"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
-    return response
+    ids = list(readable_items(selection).order_by("title").values_list("pk", flat=True)[:MAX_IN_DOSSIER])
+    if not ids:
+        raise Http404(_("This selection has no published practice to put in a dossier."))
+    key = dossiers.key_for(request, "selection=" + ",".join(str(pk) for pk in ids))
+    if dossiers.state(key) != dossiers.State.READY and not dossiers.queued(key):
+        dossiers.enqueue(request, key, ids)
+    return redirect("search:dossier", key=key)
 
 
 def selection_url(selection) -> str:

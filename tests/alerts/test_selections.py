@@ -75,10 +75,11 @@ def test_the_dossier_has_only_live_public_practices(signed_in, member, publish, 
         SelectionItem.objects.create(selection=selection, page=practice)
     withdrawn.unpublish()
 
-    response = signed_in.get(f"/fr/alerts/selections/{selection.pk}/dossier.pdf")
+    response = signed_in.get(f"/fr/alerts/selections/{selection.pk}/dossier.pdf", follow=True)
 
+    assert [url.split("/")[3] for url, _status in response.redirect_chain] == ["dossier", "dossier"]
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    text = pdf_text(b"".join(response.streaming_content))
     assert "Carte culture jeunes" in text
     assert "retirée" not in text
     assert "retirée" not in signed_in.get(f"/fr/alerts/selections/{selection.pk}/").content.decode()
