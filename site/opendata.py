@@ -36,9 +36,9 @@ def locale_codes() -> list[str]:
 DUMP_PARAMETERS = [Choice("locale", choices=locale_codes)]
 
 
-def requested_locale(request) -> Locale | None:
-    code = read(request, DUMP_PARAMETERS, strict=True).get("locale")
-    return Locale.objects.get(language_code=code) if code else None
+def requested_language(request) -> str | None:
+    """The ``?locale=`` language code, one of the site's locales (else ``praxis.params``' 400)."""
+    return read(request, DUMP_PARAMETERS, strict=True).get("locale") or None
 
 
 def not_ready() -> HttpResponse:
@@ -51,8 +51,8 @@ def not_ready() -> HttpResponse:
 
 def serve_dump(request, fmt: str, dataset: str) -> HttpResponse:
     """The ``dataset`` file in format ``fmt`` (in the ``?locale=`` language), from its last build."""
-    locale = requested_locale(request)
-    name = file_key(dataset, locale.language_code if locale else None, fmt)
+    language = requested_language(request)
+    name = file_key(dataset, language, fmt)
     entry = current_file(name)
     if entry is None:
         return not_ready()

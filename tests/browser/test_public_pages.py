@@ -88,7 +88,11 @@ def test_every_page_type_is_accessible(language, live_server, browser, tmp_path)
         page.set_viewport_size({"width": 320, "height": 800})
         overflow = page.evaluate("document.documentElement.scrollWidth")
         if overflow > 320:
-            problems.append(f"{name}: content is {overflow}px wide at a 320px viewport (no reflow)")
+            widest = page.evaluate(
+                "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321)"
+                ".slice(-3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+            )
+            problems.append(f"{name}: content is {overflow}px wide at a 320px viewport (no reflow): {widest}")
         page.set_viewport_size({"width": 1280, "height": 900})
     duplicated = {title: names for title, names in titles.items() if len(names) > 1}
     if duplicated:
