@@ -58,8 +58,9 @@ def test_staff_view_of_a_practice_has_the_same_fixed_cost(client, shell, fragmen
     client.force_login(superuser)
     few = showcase_practice(terms=1, labs=1, figures=1, docs=1, transpositions=1)
     many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
-    # session, user, permissions, userbar, member profile (the page's follow and selection actions)
-    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 5
+    # session, user, permissions, userbar, member profile (the page's follow and selection actions),
+    # the member's territory (territories.reader: a member keeps it in their profile)
+    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 6
     few_count, _html = queries_for(few.url, bound)
     many_count, html = queries_for(many.url, bound)
     assert "mailto:" in html
