@@ -33,11 +33,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from praxis.params import Choice, Integer, ParameterError, SlugList, Text, answers_json, error_body, read
 from praxis.services import fragments
+from praxis.services.locales import locale_codes
 
 
 def taxonomy_filters() -> dict:
@@ -62,10 +63,6 @@ def taxonomy_filters() -> dict:
 TAXONOMY_FILTERS = taxonomy_filters()
 LIMIT_MAX = 20  # Wagtail's default WAGTAILAPI_LIMIT_MAX
 MAX_OFFSET = 1_000_000
-
-
-def locale_codes() -> list[str]:
-    return list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
 
 
 class PageId(Integer):

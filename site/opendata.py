@@ -16,20 +16,16 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from praxis.opendata_files import LICENCE_NOTE, Dataset, current_file, file_key, register_dataset
 from praxis.params import Choice, read
 from praxis.ratelimit import rate_limited
+from praxis.services.locales import locale_codes
 
 __all__ = ["LICENCE_NOTE", "Dataset", "register_dataset", "serve_dump"]
 
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
 RETRY_AFTER_SECONDS = 60
-
-
-def locale_codes() -> list[str]:
-    return list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
 
 
 # The dump's one parameter (a bad one is a JSON 400 from praxis.params: mark the views @answers_json).

@@ -10,3 +10,10 @@ def sync_locales(**kwargs):
     using = kwargs.get("using", "default")
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(using).get_or_create(language_code=code)
+
+
+def locale_codes() -> list[str]:
+    """The language codes of the site's locales, sorted: what a ``?locale=`` parameter may name."""
+    from wagtail.models import Locale
+
+    return list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
