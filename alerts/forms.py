@@ -1,20 +1,18 @@
 """Members' forms: a search to save (its query string checked like the search page reads
 it), a saved search's name and alert, a selection's name."""
 
-import re
-
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from alerts.models import QUERY_MAX_CHARS, SavedSearch, Selection
 from alerts.services.matching import canonical
+from praxis.form_fields import collapsed
+from praxis.params import LINE_CONTROLS, unsafe_character
 from search.services.facets import TAXONOMIES, Vocabulary, selection
 from search.services.params import MULTI_VALUED
 
 PARAMETERS = {"q", *MULTI_VALUED, "year_from", "year_to", "sort", "page"}  # search.services.params
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class SavedSearchForm(forms.ModelForm):
@@ -24,7 +22,7 @@ class SavedSearchForm(forms.ModelForm):
         widgets = {"alert": forms.RadioSelect}
 
     def clean_name(self):
-        name = " ".join(CONTROL.sub(" ", self.cleaned_data["name"]).split())
+        name = collapsed(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(_("Give this search a name."))
         return name
@@ -43,7 +41,7 @@ class SaveSearchForm(SavedSearchForm):
         raw = self.cleaned_data.get("query", "")
         parsed = QueryDict(raw)
         values = [value for _name, values in parsed.lists() for value in values]
-        if CONTROL.search(raw) or any(CONTROL.search(value) for value in values):
+        if any(unsafe_character(value) or LINE_CONTROLS.search(value) for value in [raw, *values]):
             raise forms.ValidationError(_("This search contains characters that cannot be saved."))
         unknown = sorted(set(parsed) - PARAMETERS)
         if unknown:
@@ -68,7 +66,7 @@ class SelectionForm(forms.ModelForm):
         fields = ["name"]
 
     def clean_name(self):
-        name = " ".join(CONTROL.sub(" ", self.cleaned_data["name"]).split())
+        name = collapsed(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(_("Give this selection a name."))
         return name

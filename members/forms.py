@@ -7,23 +7,21 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
 from members.trust import member_for
+from praxis.form_fields import ParagraphsField, SingleLineField
 from territories.models import Level, Territory
 
 
 class SignupProfileForm(forms.Form):
     """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): who the member is."""
 
-    name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    organisation = forms.CharField(
+    name = SingleLineField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    organisation = SingleLineField(
         label=_("Organisation"),
         max_length=200,
         required=False,
         help_text=_("The public body you work for (a ministry, a département, a city…)."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-
-    def clean_name(self):
-        return single_line(self.cleaned_data["name"])
 
     def signup(self, request, user):
         language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
@@ -43,14 +41,12 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Member
         fields = ["name", "organisation", "role", "territory_name", "territory_code", "language", "email_notifications"]
+        field_classes = {"name": SingleLineField, "organisation": SingleLineField, "role": SingleLineField}
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
-
-    def clean_name(self):
-        return single_line(self.cleaned_data["name"])
 
     def clean_territory_code(self):
         return self.cleaned_data["territory_code"].strip().upper()
@@ -83,16 +79,9 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-def single_line(value: str) -> str:
-    """A header-safe line: a subject or a name with a line break is refused, not cleaned up."""
-    if any(character in value for character in "\r\n\x00"):
-        raise forms.ValidationError(_("Write this on a single line."))
-    return value
-
-
 class RelayForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
-    message = forms.CharField(
+    subject = SingleLineField(label=_("Subject"), max_length=150)
+    message = ParagraphsField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=settings.PRAXIS_RELAY_MAX_LENGTH,
@@ -104,12 +93,9 @@ class RelayForm(forms.Form):
             "At most %(count)s characters. The team sees your name and organisation, not your email address."
         ) % {"count": settings.PRAXIS_RELAY_MAX_LENGTH}
 
-    def clean_subject(self):
-        return single_line(self.cleaned_data["subject"])
-
 
 class RelayAnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = ParagraphsField(
         label=_("Your answer"),
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=settings.PRAXIS_RELAY_MAX_LENGTH,

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "search",
     "members",
     "alerts",
+    "freshness",
+    "contributions",
+    "discussions",
     "demo",  # on top of every other app: it loads their pages
     "wagtail_localize",
     "wagtail_localize.locales",

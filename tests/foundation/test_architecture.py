@@ -18,7 +18,20 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-LAYERS = ["praxis", "taxonomy", "territories", "labs", "practices", "search", "members", "alerts", "demo"]
+LAYERS = [
+    "praxis",
+    "taxonomy",
+    "territories",
+    "labs",
+    "practices",
+    "search",
+    "members",
+    "alerts",
+    "freshness",
+    "contributions",
+    "discussions",
+    "demo",
+]
 FOLDERS = {"praxis": "site"}  # package -> folder, where they differ
 COMPOSITION_ROOT = ("praxis.settings", "praxis.urls", "praxis.wsgi", "praxis.asgi")
 HIGHER_LABEL = re.compile(r"^(?P<app>[a-z]+)\.[A-Za-z_]+$")
