@@ -99,6 +99,7 @@ def labs_page(labs, request):
 def lab_map(index_page, public_labs, request) -> list[dict]:
     """The markers of the labs the directory's filters keep (``?country=`` and the others)."""
     readable = readable_translations(public_labs, request, active_locale(index_page))
+    read(request, DIRECTORY_PARAMETERS)  # the directory's own reader: the same 400s as the page
     return map_data(readable, directory_filters(readable, request), request)
 
 

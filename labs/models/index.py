@@ -35,5 +35,8 @@ class LabIndexPage(RoutablePageMixin, Page):
 
     @path("markers/", name="map")
     def map_json(self, request):
-        """The markers of the labs the directory's filters keep (same parameters), as JSON."""
+        """The markers of the labs the directory's filters keep (same parameters), as JSON.
+        A sub-route is served through the page's ``serve``, so the refusal's language (JSON,
+        as ``@answers_json`` says for a view) is set on the request."""
+        request.answers_json = True
         return JsonResponse({"points": lab_map(self, LabPage.objects.live().public(), request)})

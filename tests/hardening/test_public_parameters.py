@@ -37,6 +37,7 @@ ENTRY_POINTS = {
     "opendata-practices-csv": ("/opendata/practices.csv", "json"),
     "opendata-labs-json": ("/opendata/labs.json", "json"),
     "directory": (None, "html"),
+    "markers": (None, "json"),  # the directory map's markers: the directory's own parameters
     "language": ("/en/language/", "html"),
 }
 LENIENT = ("search", "suggest", "rss", "atom", "export-csv", "export-json")
@@ -57,6 +58,7 @@ def rows():
         "opendata-practices-csv": "locale",
         "opendata-labs-json": "locale",
         "directory": "country",
+        "markers": "country",
         "language": "next",
     }
     for entry, parameter in text_parameter.items():
@@ -145,6 +147,8 @@ def rows():
         table.append((entry, q(other="x"), 200))
     table.append(("directory", q(country="ZZ", status="exploded"), 200))  # the form explains it
     table.append(("directory", q(level="x" * 101), 400))
+    table.append(("markers", q(country="ZZ", status="exploded"), 200))  # ignored, like the page's form
+    table.append(("markers", q(level="x" * 101), 400))
     table.append(("language", q(next="https://evil.example/"), 302))
     return table
 
@@ -155,6 +159,7 @@ def site(home):
     lab = LabPageFactory(slug="lab-robuste", country="FR")
     PracticePageFactory(parent=lab, title="Santé logement", policy_areas=[area])
     ENTRY_POINTS["directory"] = (lab.get_parent().url, "html")
+    ENTRY_POINTS["markers"] = (f"{lab.get_parent().url}markers/", "json")
     return lab
 
 
