@@ -13,6 +13,7 @@ from alerts.forms import SelectionForm
 from alerts.models import Selection, SelectionItem
 from alerts.services.matching import public_practices
 from members.access import member_required
+from praxis.params import Integer, read
 from search import dossiers
 
 MAX_IN_DOSSIER = 100
@@ -63,7 +64,7 @@ def delete_selection(request, pk):
 @require_POST
 def add_to_selection(request):
     """Add a practice to one of the member's selections, or to a new one named in the form."""
-    practice = public_practices().filter(pk=_integer(request.POST.get("page"))).first()
+    practice = public_practices().filter(pk=_posted(request, "page")).first()
     if practice is None:
         raise Http404
     name = request.POST.get("new_selection", "").strip()
@@ -73,7 +74,7 @@ def add_to_selection(request):
             return TemplateResponse(request, "alerts/selections.html", {"form": form}, status=400)
         selection = Selection.objects.create(member=request.member, name=form.cleaned_data["name"])
     else:
-        selection = get_object_or_404(Selection, pk=_integer(request.POST.get("selection")), member=request.member)
+        selection = get_object_or_404(Selection, pk=_posted(request, "selection"), member=request.member)
     SelectionItem.objects.get_or_create(selection=selection, page=practice)
     return redirect(_next(request, practice.url))
 
@@ -82,7 +83,7 @@ def add_to_selection(request):
 @require_POST
 def remove_from_selection(request, pk):
     selection = get_object_or_404(Selection, pk=pk, member=request.member)
-    selection.items.filter(page_id=_integer(request.POST.get("page"))).delete()
+    selection.items.filter(page_id=_posted(request, "page")).delete()
     return redirect(_next(request, selection_url(selection)))
 
 
@@ -105,9 +106,13 @@ def selection_url(selection) -> str:
     return reverse("alerts:selection", kwargs={"pk": selection.pk})
 
 
-def _integer(raw) -> int | None:
-    raw = str(raw or "")
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
+POSTED_IDS = (Integer("page", minimum=1), Integer("selection", minimum=1))
+
+
+def _posted(request, name: str) -> int | None:
+    """An id the form posts, read like any public parameter (``praxis.params``): a bad,
+    hostile or out-of-range value is None, so the view answers 404."""
+    return read(request.POST, POSTED_IDS, lenient=True).get(name)
 
 
 def _next(request, default: str) -> str:

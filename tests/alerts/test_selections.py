@@ -99,6 +99,18 @@ def test_drafts_and_other_members_selections_are_refused(signed_in, member, publ
     assert not SelectionItem.objects.exists()
 
 
+@pytest.mark.parametrize("hostile", [str(10**30), "-1", "0", "\u0661", "\ue000", "1" * 5000, ""])
+def test_hostile_posted_ids_are_a_404_on_both_databases(signed_in, member, publish, hostile):
+    """Posted ids are read like public parameters (praxis.params): never a query with a
+    value PostgreSQL would refuse, never a 500."""
+    mine = Selection.objects.create(member=member, name="À moi")
+    live = publish()
+    assert signed_in.post("/fr/alerts/selections/add/", {"page": hostile, "selection": mine.pk}).status_code == 404
+    assert signed_in.post("/fr/alerts/selections/add/", {"page": live.pk, "selection": hostile}).status_code == 404
+    assert signed_in.post(f"/fr/alerts/selections/{mine.pk}/remove/", {"page": hostile}).status_code == 302
+    assert not SelectionItem.objects.exists()
+
+
 def test_an_external_next_is_ignored(signed_in, member, publish):
     practice = publish()
     selection = Selection.objects.create(member=member, name="Lecture")
