@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest bench-load
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest bench-load bench-memory
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -77,6 +77,11 @@ bench-render:
 # generate that many first.
 bench-load:
 	$(UV) run python tests/bench/load_bench.py $(if $(PRACTICES),--practices $(PRACTICES))
+
+# Memory benchmark: peak resident memory of building the open-data files and a PDF dossier at
+# 1,000 and 10,000 practices (BENCH_SIZES; BENCH_DATABASES="url url" measures existing databases).
+bench-memory:
+	$(UV) run python tests/bench/memory_bench.py
 
 # Search benchmark: Praxis vs stock Wagtail at 1,000 and 10,000 practices, SQLite then
 # PostgreSQL (skipped with a message when the PostgreSQL binaries are missing).

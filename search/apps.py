@@ -13,10 +13,13 @@ class SearchConfig(AppConfig):
         # Modules with models load once the registry is ready.
         from wagtail.models import Page
 
+        from praxis.services import warming
         from search import signals
+        from search.feeds import default_feeds
         from search.services import zero_results
 
         signals.connect()
+        warming.register(default_feeds)  # renewed by the worker after a change
         # Searches without results are written after the response is sent.
         request_finished.connect(zero_results.flush_when_due, dispatch_uid="search.zero_results")
         # ``pk__among``: the page primary key only (scope.readable_pages filters pages by

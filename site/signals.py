@@ -3,7 +3,7 @@ up at once, cached fragments of pages are dropped when content changes. Each own
 receivers; the order in which they are connected changes nothing."""
 
 from praxis import opendata_files
-from praxis.services import editorial, fragments, frontend_cache, publishing
+from praxis.services import editorial, fragments, frontend_cache, publishing, warming
 
 
 def connect():
@@ -12,3 +12,4 @@ def connect():
     fragments.connect()
     fragments.content_changed.connect(opendata_files.on_content_changed, dispatch_uid="praxis.opendata.rebuild")
     frontend_cache.connect()
+    warming.connect()  # after a change, the worker renews what readers see first

@@ -9,7 +9,7 @@ Cheap at any size: the index is a count and a maximum; a page is two ``values()`
 (its pages in tree order, then their translations for the alternates), its URLs computed
 from the site's root paths without touching the pages' models, and its XML written as text.
 Both are cached under the content version (``praxis.services.fragments``): publishing,
-unpublishing, moving or restricting a page renews them at once.
+unpublishing, moving or restricting a page renews them (the worker, or the first reader).
 """
 
 import math
@@ -18,7 +18,6 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -153,12 +152,8 @@ def cached_xml(request, name: str, build) -> str | None:
         raise Http404("No site.")
     if fragments.timeout() <= 0:
         return build(site)
-    version = fragments.content_version(request)
-    key = f"praxis:sitemap:{site.pk}:{request.get_host()}:{version}:{page_size()}:{name}"
-    xml = cache.get(key)
-    if xml is None:
-        xml = build(site) or ""
-        cache.set(key, xml, fragments.timeout())
+    key = f"praxis:sitemap:{site.pk}:{request.get_host()}:{page_size()}:{name}"
+    xml = fragments.current_or_stale(key, fragments.content_version(request), lambda: build(site) or "")
     return xml or None
 
 

@@ -10,9 +10,6 @@
   ordered and sliced in SQL.
 """
 
-import copy
-from collections import defaultdict
-
 from django.conf import settings
 from django.db import connections, router, transaction
 from modelsearch.backends.database.postgres.postgres import (
@@ -27,6 +24,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends.base import IdList, TextMatch, candidates_sql
 from search.backends.compilers import FastResultsMixin, plain_terms
+from search.backends.pg_index import write_entries
 from search.backends.terms import tsquery_expression
 
 # Language code -> PostgreSQL's built-in configuration the praxis_<code> one copies.
@@ -126,21 +124,19 @@ class PraxisPostgresSearchResults(FastResultsMixin, PostgresSearchResults):
 
 
 class PraxisPostgresIndex(PostgresIndex):
-    """Indexes each object with the configuration of its language."""
+    """Indexes each object with the configuration of its language, in bulk
+    (``search.backends.pg_index``)."""
 
     def add_items(self, model, objs):
-        from wagtail.models import Locale
+        from wagtail.models import Locale  # reason: the backend module is loaded before the apps
 
         languages = dict(Locale.objects.values_list("pk", "language_code"))
-        groups = defaultdict(list)
-        for obj in objs:
+
+        def config_of(obj):
             locale_id = getattr(obj, "locale_id", None)
-            config = config_for(languages[locale_id]) if locale_id in languages else self.backend.config
-            groups[config].append(obj)
-        for config, group in groups.items():
-            backend = copy.copy(self.backend)
-            backend.config = config
-            PostgresIndex(backend).add_items(model, group)
+            return config_for(languages[locale_id]) if locale_id in languages else self.backend.config
+
+        write_entries(self, model, list(objs), config_of)
 
 
 class PraxisPostgresSearchBackend(PostgresSearchBackend):

@@ -10,9 +10,19 @@ bump), a view restriction, a site, a locale or a taxonomy term changed, and afte
 ``migrate`` (a deployment may change what fragments hold). A bump makes every older key
 unreachable; the cache forgets those entries on its own.
 
+**Served stale while renewed.** An entry is kept under a key without the version, with the
+version it was built for. A reader who finds it older than the current version rebuilds it,
+unless another reader is already rebuilding it (a lock in the cache: one rebuild, the others
+get the previous version meanwhile) or the worker is renewing the precomputed parts
+(``praxis.services.warming``, after a change: every reader gets the previous version until
+the worker has built the new one). A reader who finds no entry at all builds it.
+
 Never cached: previews (they show the draft; Wagtail's ``WagtailCacheNode`` skips them)
 and what depends on the user (fragments hold only what every reader sees).
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -76,30 +86,70 @@ def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     content_changed.send(sender=ContentVersion, using=using)
 
 
-def shell_vary(request) -> tuple:
-    """What every fragment varies on: site, language, content version."""
-    site = Site.find_for_request(request)
-    return (site.pk if site else None, translation.get_language(), content_version(request))
-
-
 def fragment_key(request, name: str, *vary) -> str:
-    return make_template_fragment_key(name, [*shell_vary(request), *vary])
+    """The key of fragment ``name`` for the request's site and language (without the
+    version: the entry holds it, so that an older entry can be served while renewed)."""
+    site = Site.find_for_request(request)
+    return make_template_fragment_key(name, [site.pk if site else None, translation.get_language(), *vary])
 
 
 def cacheable(request) -> bool:
     return request is not None and not getattr(request, "is_preview", False) and timeout() > 0
 
 
+# Renewing: one rebuild per entry at a time, and none by readers while the worker renews.
+
+REBUILD_LOCK_SECONDS = 60
+RENEWING_KEY = "praxis:fragments:renewing"  # set while the worker renews (praxis.services.warming)
+
+
+_renewer = ContextVar("praxis_fragments_renewer", default=False)
+
+
+def renewing() -> bool:
+    """Whether the worker is renewing the precomputed parts for the latest change."""
+    return cache.get(RENEWING_KEY) is not None
+
+
+@contextmanager
+def renewer():
+    """Within: this thread is the worker renewing, it builds what readers are served stale."""
+    token = _renewer.set(True)
+    try:
+        yield
+    finally:
+        _renewer.reset(token)
+
+
+def current_or_stale(key: str, version: int, compute):
+    """The value kept under ``key`` if built for ``version`` (or later), else ``compute()``
+    stored for ``version``; the previous value while someone else builds the new one."""
+    entry = cache.get(key)
+    if entry is not None and entry[0] >= version:
+        return entry[1]
+    lock = f"{key}:rebuilding"
+    locked = False
+    if entry is not None and not _renewer.get():
+        if renewing():
+            return entry[1]  # the worker builds it
+        locked = cache.add(lock, version, REBUILD_LOCK_SECONDS)
+        if not locked:
+            return entry[1]  # another reader builds it
+    try:
+        value = compute()
+        cache.set(key, (version, value), timeout())
+    finally:
+        if locked:
+            cache.delete(lock)
+    return value
+
+
 def cached(request, name: str, vary: tuple, compute):
-    """``compute()``, kept under ``name`` and ``vary`` (plus site, language, version)."""
+    """``compute()``, kept under ``name`` and ``vary`` (plus site and language) for the
+    current content version."""
     if not cacheable(request):
         return compute()
-    key = fragment_key(request, name, *vary)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout())
-    return value
+    return current_or_stale(fragment_key(request, name, *vary), content_version(request), compute)
 
 
 # Signals

@@ -284,6 +284,11 @@ PRAXIS_SHARED_CACHE_SECONDS = env.integer("SHARED_CACHE_SECONDS", 24 * 60 * 60 i
 # Fragments of pages every reader sees (menu, footer, language versions, similar practices)
 # are kept this many seconds at most; publishing anything renews them at once. 0: not cached.
 PRAXIS_FRAGMENT_CACHE_SECONDS = env.integer("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+# After a change the worker renews them (home, listings, feeds, sitemaps...) while readers are
+# served the previous version, for this many seconds at most (praxis.services.warming). Needs
+# a cache shared with the worker: on by default with REDIS_URL.
+PRAXIS_RENEW_AFTER_CHANGES = env.boolean("RENEW_AFTER_CHANGES", bool(env.string("REDIS_URL", "")))
+PRAXIS_RENEW_MAX_SECONDS = env.integer("RENEW_MAX_SECONDS", 5 * 60)
 # Map tiles for the lab map; empty: the map shows markers on a plain background.
 # URLs per sitemap page (the protocol allows 50,000; /sitemap.xml is the index of the pages).
 PRAXIS_SITEMAP_PAGE_SIZE = 10_000

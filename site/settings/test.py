@@ -21,5 +21,6 @@ PRAXIS_MAP_TILE_URL = ""  # no tile request in tests
 # Signed-in test users are not asked for a second factor unless a test requires it
 # (tests/signin set PRAXIS_REQUIRE_2FA_GROUPS themselves).
 PRAXIS_REQUIRE_2FA_GROUPS = []
+PRAXIS_RENEW_AFTER_CHANGES = False  # no renewal after each commit (tests of praxis.services.warming turn it on)
 PRAXIS_OPENDATA_BUILD_DELAY = None  # no build after each publication: a request builds them (immediate tasks)
 PRAXIS_RATE_LIMITS = {}  # unlimited, except in the tests of the limiter

@@ -1,42 +1,34 @@
 """``{% contentcache "name" [vary_on ...] %}...{% endcontentcache %}``: a fragment cached until
 published content changes (``praxis.services.fragments``).
 
-Wagtail's ``{% wagtailcache %}`` (previews and requestless renders are never cached), with
-the site, the active language and the content version always in the key, so no fragment
-can forget one, and the timeout from ``PRAXIS_FRAGMENT_CACHE_SECONDS``. Put in a fragment
+Like Wagtail's ``{% wagtailcache %}`` (previews and requestless renders are never cached),
+through ``fragments.cached``: the site, the active language and the content version always
+in the key, so no fragment can forget one, the timeout from ``PRAXIS_FRAGMENT_CACHE_SECONDS``,
+and the previous version served while the new one is built. Put in a fragment
 only what every reader sees: never what depends on the user or the query string.
 """
 
 from django import template
 from django.http import QueryDict
-from django.template import Variable
-from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from praxis.services import fragments
 from praxis.services.language import only_own_language
 
 register = template.Library()
 
-SHELL_VAR = "praxis_fragment_shell"
 
-
-class Timeout:
-    """The timeout, read when the fragment is rendered (settings may change in tests)."""
-
-    def resolve(self, context):
-        return fragments.timeout()
-
-
-class ContentCacheNode(WagtailCacheNode):
+class ContentCacheNode(template.Node):
     def __init__(self, nodelist, fragment_name, vary_on):
-        super().__init__(nodelist, Timeout(), fragment_name, [*vary_on, Variable(SHELL_VAR)], None)
+        self.nodelist = nodelist
+        self.fragment_name = fragment_name
+        self.vary_on = vary_on
 
     def render(self, context):
         request = context.get("request")
         if not fragments.cacheable(request):
             return self.nodelist.render(context)
-        with context.update({SHELL_VAR: fragments.shell_vary(request)}):
-            return super().render(context)
+        vary = tuple(str(value.resolve(context)) for value in self.vary_on)
+        return fragments.cached(request, self.fragment_name, vary, lambda: self.nodelist.render(context))
 
 
 @register.tag

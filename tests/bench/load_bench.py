@@ -88,11 +88,13 @@ def wrk(url: str, seconds: int, connections: int = 16) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def prepare(env, practices: int) -> dict:
+def prepare(env, practices: int, generated: bool = False) -> dict:
+    """``generated``: a database already holding its practices (``--database-url``)."""
     print("== database: migrate, demo content" + (f", {practices} practices" if practices else ""), flush=True)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
-    if practices:
+    if not generated:
+        manage(env, "load_demo")
+    if practices and not generated:
         manage(env, "generate_practices", str(practices))
     manage(env, "collectstatic", "--noinput", "-v0")
     return json.loads(manage(env, "shell", "-c", URLS_SCRIPT, capture=True).strip().splitlines()[-1])
@@ -126,6 +128,19 @@ def start_varnish(folder: Path, backend_port: int) -> tuple[subprocess.Popen, in
     return process, port
 
 
+def workers_rss_mb(master: int) -> list[float]:
+    """Resident memory of each gunicorn worker (children of the master), in MB (Linux)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("PPid", "0").strip()) == master:
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
 def report(title, floor_name, floor, figures, target_of):
     print(f"\n{title}\n{floor_name}: {floor:,.0f} requests/s")
     failed = []
@@ -145,6 +160,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="seconds of wrk per URL (after 2 s of warm-up)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--folder", type=Path, help="keep the database here and reuse it in later runs")
+    parser.add_argument(
+        "--database-url",
+        help="a database that already holds its practices (e.g. the PostgreSQL ones under /work/bench-data): "
+        "migrated, not loaded with demo content",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench-load: wrk not found (sudo apt-get install -y wrk)")
@@ -157,7 +177,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "praxis.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{folder / 'praxis.sqlite3'}",
+        "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'praxis.sqlite3'}",
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
         "SECURE_SSL_REDIRECT": "false",
@@ -174,7 +194,7 @@ def main():
         if prepared:
             urls = json.loads((folder / "urls.json").read_text())
         else:
-            urls = prepare(env, args.practices)
+            urls = prepare(env, args.practices, generated=bool(args.database_url))
             (folder / "urls.json").write_text(json.dumps(urls))
         gunicorn = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "praxis.wsgi"],
@@ -188,14 +208,17 @@ def main():
             wrk(app + path, 2)
         floor = wrk(app + "/robots.txt", args.seconds)
         uncached = {name: wrk(app + path, args.seconds) for name, path in urls.items()}
+        rss = workers_rss_mb(gunicorn.pid)
         failed = report(
             f"gunicorn, production settings, {args.workers} workers, 16 connections, "
-            f"demo content{f' + {args.practices} practices' if args.practices else ''}",
+            + (args.database_url.rsplit("/", 1)[-1] if args.database_url else "demo content")
+            + (f" + {args.practices} practices" if args.practices else ""),
             "/robots.txt (floor)",
             floor,
             uncached,
             lambda name: TARGETS.get(name, DEFAULT_TARGET),
         )
+        print(f"gunicorn workers' resident memory after serving every page type: {rss} MB")
         varnish, varnish_port = start_varnish(folder, port)
         processes.append(varnish)
         cache = f"http://127.0.0.1:{varnish_port}"
