@@ -143,8 +143,10 @@ def send_reminders(now=None) -> Report:
             "nonce",
         ],
     )
+    root = site_root() if report.to_send else ""
     messages = [
-        email_for(person, items, escalation=escalation) for (person, escalation), items in report.to_send.items()
+        email_for(person, items, escalation=escalation, root=root)
+        for (person, escalation), items in report.to_send.items()
     ]
     if messages:
         report.emails = get_connection().send_messages(messages) or 0
@@ -168,19 +170,22 @@ def email_for(person: Person, items: list[Item], *, escalation: bool, root: str 
             for answer in Reminder.Answer:
                 token = answer_token(item.reminder, person.identity, answer)
                 setattr(item, f"{answer}_url", root + answer_path(item.practice.pk, token))
-        if escalation:
+        count = len(items)
+        if escalation and count == 1:
+            subject = _("Nobody confirmed a practice after three reminders: %(title)s")
+        elif escalation:
             subject = ngettext(
-                "Nobody confirmed a practice after three reminders: %(title)s",
+                "Nobody confirmed %(count)s practice after three reminders",
                 "Nobody confirmed %(count)s practices after three reminders",
-                len(items),
+                count,
             )
+        elif count == 1:
+            subject = _("Is this practice still accurate? %(title)s")
         else:
             subject = ngettext(
-                "Is this practice still accurate? %(title)s",
-                "Are these %(count)s practices still accurate?",
-                len(items),
+                "Is this %(count)s practice still accurate?", "Are these %(count)s practices still accurate?", count
             )
-        subject = subject % {"title": items[0].practice.title, "count": len(items)}
+        subject = subject % {"title": items[0].practice.title, "count": count}
         body = get_template("freshness/email/reminder.txt").render(
             {
                 "person": person,
