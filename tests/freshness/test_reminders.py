@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from factories import LabPageFactory, PracticePageFactory
 from factories.editorial import lab_editor
-from wagtail.models import Site
 from factories.freshness import StalePracticeFactory, days_ago
 from mail_helpers import links_in
+from wagtail.models import Site
 
 from freshness.models import Reminder
 from freshness.services.verification import needs_update
