@@ -59,7 +59,10 @@ def stale_for(user, *, team: bool) -> list[LabRows]:
         pages = pages.filter(within)
     practices = stale_practices(pages)
     owners = owners_of(practices)
-    reminders = {r.translation_key: r for r in Reminder.objects.filter(translation_key__in=[p.translation_key for p in practices])}
+    reminders = {
+        r.translation_key: r
+        for r in Reminder.objects.filter(translation_key__in=[p.translation_key for p in practices])
+    }
     labs = dict(LabPage.objects.filter(path__in={lab_of(p) for p in practices}).values_list("path", "title"))
     groups: dict[str, LabRows] = {}
     for practice in practices:
