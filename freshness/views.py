@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from freshness.models import Reminder
-from freshness.services.answers import act, check
+from freshness.services.answers import act, can_edit, check, tell_editors
 from freshness.services.links import LinkRefused
 from practices.models import PracticePage
 
@@ -37,8 +37,11 @@ def answer(request, page_id: int, token: str):
         return refused(request, practice, error)
     update = link.answer.answer == Reminder.Answer.UPDATE
     if request.method == "POST":
-        if update:
+        if update and can_edit(link):
             return redirect(reverse("wagtailadmin_pages:edit", args=[practice.pk]))
+        if update:  # no admin account: the practice's editors are told instead
+            tell_editors(link)
+            return TemplateResponse(request, "freshness/update_noted.html", {"practice": practice, "owner": link.owner})
         return TemplateResponse(request, "freshness/verified.html", {"practice": practice})
     context = {"practice": practice, "token": token, "update": update, "owner": link.owner}
     return TemplateResponse(request, "freshness/answer.html", context)

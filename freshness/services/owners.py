@@ -52,6 +52,7 @@ class Owner:
     people: list[Person] = field(default_factory=list)
     lab_title: str = ""
     lab_key: str = ""
+    editors: list[Person] = field(default_factory=list)  # who edits it: the lab's editors, else the network team
 
     @property
     def label(self) -> str:
@@ -110,17 +111,18 @@ def owners_and_team(practices) -> tuple[dict[str, Owner], list[Person]]:
         language = languages.get(practice.locale_id, "")
         key = str(practice.translation_key)
         lab = labs.get(lab_of(practice))
+        group_pk = group_of_lab.get(str(lab["translation_key"])) if lab else None
+        editors = [_with_language(person, language) for person in team.groups.get(group_pk, [])]
+        network = [_with_language(person, language) for person in team.network]
+        lab_fields = {"lab_title": lab["title"], "lab_key": str(lab["translation_key"])} if lab else {}
         if practice.contact_email:
             account = contacts.get(practice.contact_email.lower())
             person = account or Person(practice.contact_email, practice.contact_name, language)
-            owners[key] = Owner(CONTACT, [_with_language(person, language)])
-            continue
-        group_pk = group_of_lab.get(str(lab["translation_key"])) if lab else None
-        editors = [_with_language(person, language) for person in team.groups.get(group_pk, [])]
-        if editors:
-            owners[key] = Owner(LAB_EDITORS, editors, lab_title=lab["title"], lab_key=str(lab["translation_key"]))
+            owners[key] = Owner(CONTACT, [_with_language(person, language)], editors=editors or network, **lab_fields)
+        elif editors:
+            owners[key] = Owner(LAB_EDITORS, editors, editors=editors, **lab_fields)
         else:
-            owners[key] = Owner(NETWORK, [_with_language(person, language) for person in team.network])
+            owners[key] = Owner(NETWORK, network, editors=network, **lab_fields)
     return owners, team.network
 
 

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from django.core import signing
+from django.core import mail, signing
 from django.utils import timezone
 from factories.editorial import lab_editor
 from factories.freshness import StalePracticeFactory, days_ago
@@ -168,3 +168,19 @@ def test_the_network_team_may_answer_an_escalated_reminder(client, lab, team_mem
     assert client.post(link).status_code == 200
     assert last_verified(practice) == timezone.localdate()
     assert Verification.objects.get().email == "reseau@praxis.example"
+
+
+def test_a_contact_without_editor_account_who_says_update_gets_the_editors_told(client, lab, editor, remind):
+    practice = StalePracticeFactory(parent=lab, title="Cantine <b>bio</b>", contact_email="anne@ville.example")
+    _report, [email] = remind(timezone.now())
+    update = path_of([link for link in links_in(email) if "/answer/" in link][1])
+    mail.outbox.clear()
+    noted = client.post(update)
+    assert noted.status_code == 200
+    assert "Cantine &lt;b&gt;bio&lt;/b&gt;" in noted.content.decode()  # escaped on the page
+    [told] = mail.outbox
+    assert told.to == ["edith@lab-ouest.fr"]
+    assert "anne@ville.example" in told.body and "Cantine <b>bio</b>" in told.body
+    assert f"/admin/pages/{practice.pk}/edit/" in told.body
+    assert Reminder.objects.get(translation_key=practice.translation_key).answer == Reminder.Answer.UPDATE
+    assert client.post(update).status_code == 410

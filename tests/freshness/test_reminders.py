@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +19,7 @@ from wagtail.models import Site
 
 from freshness.models import Reminder
 from freshness.services.verification import needs_update
+from freshness.tasks import send_freshness_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -162,10 +164,6 @@ def test_the_reminders_cost_the_same_queries_for_3_and_12_practices(lab, editor,
 
 
 def test_the_command_and_the_task_send_them(lab, editor, capsys):
-    from django.core import mail
-
-    from freshness.tasks import send_freshness_reminders
-
     StalePracticeFactory(parent=lab)
     call_command("send_freshness_reminders")
     assert "1 stale practices, 1 reminded, 0 escalated to the network team, 1 emails sent." in capsys.readouterr().out
