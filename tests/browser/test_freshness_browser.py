@@ -40,7 +40,10 @@ def test_the_answer_pages_are_accessible_in_french_and_english(browser, live_ser
     english = StalePracticeFactory(parent=lab, title="Vélo-école", contact_email="jo@ville.example")
     mail.outbox = []
     send_reminders(now=timezone.now())
-    by_recipient = {email.to[0]: answer_links(email) for email in mail.outbox}
+    by_recipient = {
+        email.to[0]: [re.sub(r"^https?://[^/]+", live_server.url, link) for link in answer_links(email)]
+        for email in mail.outbox
+    }
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     page = context.new_page()
