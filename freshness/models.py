@@ -61,6 +61,9 @@ class Verification(models.Model):
     )
     email = models.EmailField(_("verified by"))
 
+    # praxis.services.editorial: the network team reads the record, nobody edits it.
+    managed_by_network_team = ("view",)
+
     class Meta:
         verbose_name = _("verification")
         verbose_name_plural = _("verifications")
@@ -68,3 +71,7 @@ class Verification(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.verified_on}"
+
+    @property
+    def practice_title(self) -> str:
+        return self.page.title if self.page else ""

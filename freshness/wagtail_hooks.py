@@ -1,5 +1,6 @@
-"""The admin dashboard's panel of stale practices: an editor sees those of their labs, the
-network team every one, per lab (``freshness.services.dashboard``)."""
+"""Admin: the dashboard's panel of stale practices (an editor sees those of their labs, the
+network team every one, per lab: ``freshness.services.dashboard``) and the record of
+verifications (``freshness.viewsets``)."""
 
 from django.conf import settings
 from django.template.loader import get_template
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from freshness.services.dashboard import is_network_team, stale_for
+from freshness.viewsets import VerificationViewSet
 
 
 class StalePracticesPanel(Component):
@@ -33,6 +35,11 @@ class StalePracticesPanel(Component):
         if not context["team"] and not context["labs"]:
             return ""  # an editor of no lab, or with nothing stale: no panel
         return get_template(self.template_name).render(context)
+
+
+@hooks.register("register_admin_viewset")
+def register_verifications():
+    return VerificationViewSet()
 
 
 @hooks.register("construct_homepage_panels")

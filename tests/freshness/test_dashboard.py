@@ -9,7 +9,7 @@ from factories.editorial import in_english, lab_editor
 from factories.freshness import ReminderFactory, StalePracticeFactory, days_ago
 from html_helpers import soup_of, text
 
-from freshness.services.verification import needs_update
+from freshness.services.verification import confirm_accurate, needs_update
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,16 @@ def test_the_panel_costs_the_same_queries_for_3_and_12_practices(client, team_me
         response = client.get("/admin/")
     assert len(titles(soup_of(response))) == 12
     assert len(twelve) == len(three)
+
+
+def test_the_network_team_reads_who_verified_what_and_editors_do_not(client, lab, editor, team_member):
+    practice = StalePracticeFactory(parent=lab, title="Cantine <i>bio</i>")
+    confirm_accurate(practice.translation_key, email="edith@lab-ouest.fr", user_pk=editor.pk)
+    client.force_login(in_english(team_member))
+    listing = client.get("/admin/verifications/")
+    assert listing.status_code == 200
+    rows = [[text(cell) for cell in row.select("td")] for row in soup_of(listing).select("tbody tr")]
+    assert any("Cantine <i>bio</i>" in cells and "edith@lab-ouest.fr" in cells for cells in rows)
+    assert client.get("/admin/verifications/new/").status_code == 403
+    client.force_login(editor)
+    assert client.get("/admin/verifications/").status_code == 403

@@ -4,6 +4,7 @@ else the network team."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from factories import LabPageFactory, PracticeIndexPageFactory, UserFactory
 from factories.editorial import lab_editor
 from factories.freshness import StalePracticeFactory
@@ -43,7 +44,9 @@ def test_without_contact_the_lab_editors_own_it(lab, editor, team_member):
     found = owner(practice)
     assert found.kind == LAB_EDITORS
     assert [p.email for p in found.people] == ["edith@lab-ouest.fr"]
-    assert found.label == "Editors of Lab Ouest"
+    with translation.override("en"):
+        assert found.label == "Editors of Lab Ouest"
+    assert found.label == "Éditeurs de Lab Ouest"
 
 
 def test_without_contact_nor_lab_editors_the_network_team_owns_it(home, team_member):
