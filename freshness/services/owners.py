@@ -63,6 +63,13 @@ class Owner:
             return str(_("Editors of %(lab)s") % {"lab": self.lab_title})
         return str(KINDS[NETWORK])
 
+    @property
+    def public_label(self) -> str:
+        """The label without any address (pages a link opens: contact emails stay for staff)."""
+        if self.kind == CONTACT:
+            return (self.people[0].name if self.people else "") or str(KINDS[CONTACT])
+        return self.label
+
     def identities(self) -> set[str]:
         """Who may answer as this owner; a contact by their account or by their address."""
         identities = {person.identity for person in self.people}

@@ -184,3 +184,11 @@ def test_a_contact_without_editor_account_who_says_update_gets_the_editors_told(
     assert f"/admin/pages/{practice.pk}/edit/" in told.body
     assert Reminder.objects.get(translation_key=practice.translation_key).answer == Reminder.Answer.UPDATE
     assert client.post(update).status_code == 410
+
+
+def test_the_confirmation_page_names_the_contact_without_their_address(client, lab, editor, remind):
+    StalePracticeFactory(parent=lab, contact_email="anne@ville.example", contact_name="Anne Martin")
+    _report, [email] = remind(timezone.now())
+    page = client.get(path_of(next(link for link in links_in(email) if "/answer/" in link))).content.decode()
+    assert "Anne Martin" in page
+    assert "anne@ville.example" not in page
