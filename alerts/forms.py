@@ -12,7 +12,7 @@ from praxis.params import LINE_CONTROLS, unsafe_character
 from search.services.facets import TAXONOMIES, Vocabulary, selection
 from search.services.params import MULTI_VALUED
 
-PARAMETERS = {"q", *MULTI_VALUED, "year_from", "year_to", "sort", "page"}  # search.services.params
+PARAMETERS = {"q", *MULTI_VALUED, "year_from", "year_to", "verified", "sort", "page"}  # search.services.params
 
 
 class SavedSearchForm(forms.ModelForm):

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from freshness import views
 
 app_name = "freshness"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:page_id>/answer/<str:token>/", views.answer, name="answer"),
+]

@@ -2,7 +2,11 @@
 
 ``match(terms, model)`` returns a :class:`TextMatch`: the pages of ``model`` whose text
 matches, usable as an SQL filter (``pk__in=match.ids_filter()``) and rankable by
-relevance among any candidate pages. The discovery service only talks to this
+relevance among any candidate pages. ``within`` (optional, a ``Q`` on the model's
+``FilterField`` columns) is a filter the search applies anyway in SQL: a backend that
+returns a bounded number of matches (Elasticsearch) applies it too, so its matches are
+all candidates; the database backends, whose match is a subquery of that SQL, leave it
+to the SQL. The discovery service only talks to this
 interface, so the search page has one code path for SQLite, PostgreSQL and
 Elasticsearch.
 """

@@ -186,19 +186,23 @@ class PraxisElasticsearchBackend(Elasticsearch8SearchBackend):
 
     # Searching
 
-    def match_body(self, model, terms: list[str], *, autocomplete=False, operator="and") -> dict:
-        """The query Elasticsearch receives: per-language match and the filters (type, live)."""
+    def match_body(self, model, terms: list[str], *, autocomplete=False, operator="and", within=None) -> dict:
+        """The query Elasticsearch receives: per-language match and the filters (type, live,
+        and ``within``: filters on the model's ``FilterField`` columns, such as
+        ``last_verified__gte``, so that the ``MAX_HITS`` it returns all pass them)."""
         compiler_class = self.autocomplete_query_compiler_class if autocomplete else self.query_compiler_class
         queryset = model.objects.filter(live=True) if hasattr(model, "live") else model.objects.all()
+        if within is not None:
+            queryset = queryset.filter(within)
         compiler = compiler_class(queryset, PlainText(" ".join(terms), operator=operator), order_by_relevance=True)
         return {"query": compiler.get_query()}
 
-    def match(self, model, terms: list[str], *, autocomplete=False, operator="and") -> ScoredMatch:
+    def match(self, model, terms: list[str], *, autocomplete=False, operator="and", within=None) -> ScoredMatch:
         if not terms:
             return ScoredMatch({})
         if breaker.is_open():
             raise SearchUnavailable("Elasticsearch is cooling down after a failure.")
-        body = self.match_body(model, terms, autocomplete=autocomplete, operator=operator)
+        body = self.match_body(model, terms, autocomplete=autocomplete, operator=operator, within=within)
         try:
             response = self.es.search(
                 index=self.get_index_for_model(model).name,

@@ -150,7 +150,9 @@ class PraxisPostgresSearchBackend(PostgresSearchBackend):
         self.config = params.get("SEARCH_CONFIG") or config_for(settings.LANGUAGE_CODE)
         self.autocomplete_config = SIMPLE_CONFIG
 
-    def match(self, model, terms: list[str], *, autocomplete=False, operator="and") -> PostgresTextMatch:
+    def match(self, model, terms: list[str], *, autocomplete=False, operator="and", within=None) -> PostgresTextMatch:
+        # ``within`` (a filter of the search, see search.backends.base): the match is a
+        # subquery of the same statement as the SQL filters, which apply it already.
         return PostgresTextMatch(model, terms, autocomplete=autocomplete, operator=operator)
 
 

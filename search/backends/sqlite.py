@@ -91,7 +91,9 @@ class PraxisSQLiteSearchBackend(SQLiteSearchBackend):
     autocomplete_query_compiler_class = PraxisSQLiteAutocompleteQueryCompiler
     results_class = PraxisSQLiteSearchResults
 
-    def match(self, model, terms: list[str], *, autocomplete=False, operator="and") -> SQLiteTextMatch:
+    def match(self, model, terms: list[str], *, autocomplete=False, operator="and", within=None) -> SQLiteTextMatch:
+        # ``within`` (a filter of the search, see search.backends.base): the match is a
+        # subquery of the same statement as the SQL filters, which apply it already.
         return SQLiteTextMatch(model, terms, autocomplete=autocomplete, operator=operator)
 
 

@@ -36,22 +36,28 @@ def backend_names() -> list[str]:
 class StockMatch(ScoredMatch):
     """For a backend without ``match`` (a stock Wagtail backend): its ``search()`` API."""
 
-    def __init__(self, search_backend, model, terms, autocomplete=False, operator="and"):
+    def __init__(self, search_backend, model, terms, autocomplete=False, operator="and", within=None):
         method = search_backend.autocomplete if autocomplete else search_backend.search
-        results = method(" ".join(terms), model.objects.all(), operator=operator).annotate_score("_score")
+        queryset = model.objects.all() if within is None else model.objects.filter(within)
+        results = method(" ".join(terms), queryset, operator=operator).annotate_score("_score")
         super().__init__({obj.pk: obj._score or 0.0 for obj in results})
 
 
-def text_match(model, terms, *, autocomplete: bool = False, operator: str = "and") -> tuple[TextMatch, bool]:
-    """The pages of ``model`` matching ``terms``; ``True`` second if a fallback answered."""
+def text_match(
+    model, terms, *, autocomplete: bool = False, operator: str = "and", within=None
+) -> tuple[TextMatch, bool]:
+    """The pages of ``model`` matching ``terms``; ``True`` second if a fallback answered.
+    ``within``: a filter the caller applies in SQL too (see ``search.backends.base``)."""
     names = backend_names()
     for position, name in enumerate(names):
         search_backend = backend(name)
         try:
             if hasattr(search_backend, "match"):
-                match = search_backend.match(model, list(terms), autocomplete=autocomplete, operator=operator)
+                match = search_backend.match(
+                    model, list(terms), autocomplete=autocomplete, operator=operator, within=within
+                )
                 return match, position > 0
-            return StockMatch(search_backend, model, terms, autocomplete, operator), position > 0
+            return StockMatch(search_backend, model, terms, autocomplete, operator, within), position > 0
         except SearchUnavailable as error:
             logger.warning("Search backend %r unavailable (%s)", name, error)
     return ScoredMatch({}), True

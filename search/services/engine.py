@@ -25,7 +25,7 @@ from search.services import zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards
 from search.services.facet_groups import facet_groups
-from search.services.facets import TAXONOMIES, Vocabulary, selection
+from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
@@ -64,7 +64,8 @@ def practice_scope(request, params: SearchParams, locale) -> tuple[object, objec
     None), and whether a fallback backend answered."""
     match, degraded = None, False
     if params.terms:
-        match, degraded = text_match(PracticePage, params.terms)
+        within = verified_since_q() if params.verified_recently else None
+        match, degraded = text_match(PracticePage, params.terms, within=within)
     scope = readable_pages(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
     territory = get_reader_territory(request) if params.like_mine else None
     if territory is not None:  # territories like the reader's: a subquery over the territory index

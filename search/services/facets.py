@@ -7,8 +7,11 @@ results choosing that value would give.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import LabPage
@@ -116,7 +119,16 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
         years &= Q(start_year__lte=params.year_to)
     if years:
         result.filters["year"] = years
+    if params.verified_recently:
+        result.filters["verified"] = verified_since_q()
     return result
+
+
+def verified_since_q() -> Q:
+    """``verified=recent``: practices verified within ``PRAXIS_FRESHNESS_MAX_AGE_DAYS``
+    (the age after which their owners are reminded; never verified: left out)."""
+    since = timezone.localdate() - timedelta(days=settings.PRAXIS_FRESHNESS_MAX_AGE_DAYS)
+    return Q(last_verified__gte=since)
 
 
 SCALAR = {**FIELDS, "year": "start_year"}  # facet -> practice column
@@ -132,6 +144,7 @@ NARROWEST_FIRST = (
     "competence",
     "budget",
     "year",
+    "verified",
     "country",
 )
 

@@ -8,12 +8,14 @@ contract (other pages build links with them): ``q``, ``policy_area``,
 ``territory_type``, ``instrument`` (taxonomy slugs), ``country`` (ISO code), ``lab``
 (page id), ``stage``, ``evidence``, ``competence``, ``budget``, ``year_from``,
 ``year_to``, ``sort`` (relevance, newest, verified, title, closest), ``like`` (``mine``:
-territories like the reader's), ``page``; facet
+territories like the reader's), ``verified`` (``recent``: verified within
+``PRAXIS_FRESHNESS_MAX_AGE_DAYS``, a year by default), ``page``; facet
 parameters may be repeated (values OR-ed).
 """
 
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -30,6 +32,7 @@ SORTS = {
     "closest": _("Closest to my territory"),
 }
 LIKE_MINE = "mine"  # ``like=mine``: practices of territories like the reader's
+VERIFIED_RECENTLY = "recent"  # ``verified=recent``: verified within PRAXIS_FRESHNESS_MAX_AGE_DAYS
 TAXONOMY_FACETS = ("policy_area", "territory_type", "instrument")
 CHOICE_FACETS = {
     "stage": LifecycleStage,
@@ -64,6 +67,7 @@ class SearchParams:
     year_to: int | None = None
     sort: str = ""
     like_mine: bool = False
+    verified_recently: bool = False
     page: int = 1
     ignored: tuple[str, ...] = ()  # notices about dropped input
 
@@ -73,12 +77,28 @@ class SearchParams:
             return "newest"
         return self.sort or ("relevance" if self.terms else "newest")
 
+    @property
+    def verified_months(self) -> int:
+        """The ``verified=recent`` window in months, for its label."""
+        return max(1, round(settings.PRAXIS_FRESHNESS_MAX_AGE_DAYS / 30.44))
+
+    @property
+    def without_verified(self) -> str:
+        """The query string with ``verified=recent`` removed (its active-filter link)."""
+        return self.querydict(verified_recently=False).urlencode()
+
     def selected(self, name: str) -> tuple:
         return self.facets.get(name, ())
 
     @property
     def has_filters(self) -> bool:
-        return any(self.facets.values()) or self.year_from is not None or self.year_to is not None or self.like_mine
+        return (
+            any(self.facets.values())
+            or self.year_from is not None
+            or self.year_to is not None
+            or self.like_mine
+            or self.verified_recently
+        )
 
     def with_facets(self, **facets) -> "SearchParams":
         return replace(self, facets={**self.facets, **facets})
@@ -98,6 +118,8 @@ class SearchParams:
                 query[name] = str(value)
         if overrides.get("like_mine", self.like_mine):
             query["like"] = LIKE_MINE
+        if overrides.get("verified_recently", self.verified_recently):
+            query["verified"] = VERIFIED_RECENTLY
         chosen_sort = sort if sort is not None else self.sort
         if chosen_sort:
             query["sort"] = chosen_sort
@@ -146,6 +168,7 @@ SPECS = [
     Integer("year_to", minimum=YEAR_MIN, maximum=YEAR_MAX),
     Choice("sort", choices=tuple(SORTS), default=""),
     Choice("like", choices=(LIKE_MINE,), default=""),
+    Choice("verified", choices=(VERIFIED_RECENTLY,), default=""),
     Integer("page", minimum=1, maximum=MAX_PAGE, clamp=True, max_length=1_000, default=1),
 ]
 
@@ -168,6 +191,8 @@ def parse(source) -> SearchParams:
         year_from, year_to = year_to, year_from
     if "like" in dropped and not read_values["like"]:
         ignored.append(str(_("Unknown value for “territories like mine” ignored.")))
+    if "verified" in dropped and not read_values["verified"]:
+        ignored.append(str(_("Unknown value for “verified recently” ignored.")))
     if "sort" in dropped and not read_values["sort"]:
         ignored.append(str(_("Unknown sort order ignored.")))
     q = read_values["q"]
@@ -179,6 +204,7 @@ def parse(source) -> SearchParams:
         year_to=year_to,
         sort=read_values["sort"],
         like_mine=read_values["like"] == LIKE_MINE,
+        verified_recently=read_values["verified"] == VERIFIED_RECENTLY,
         page=read_values["page"],
         ignored=tuple(ignored),
     )

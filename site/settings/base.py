@@ -190,12 +190,20 @@ ACCOUNT_SESSION_REMEMBER = None
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 14 * 24 * 60 * 60)
 # Pages about one person never get a public Cache-Control (praxis.http_cache), even anonymous:
 # sign-in, sign-up, verification and reset links (allauth), the members' pages and answer links.
-PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members)/"]
+PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members|freshness)/"]
 # Contact relay: messages a member may send per day (members.relay).
 PRAXIS_RELAY_MESSAGES_PER_DAY = env.integer("RELAY_MESSAGES_PER_DAY", 5)
 PRAXIS_RELAY_MAX_LENGTH = 5000
 # How long a team's signed answer link stays valid (days).
 PRAXIS_RELAY_ANSWER_DAYS = 30
+# Freshness kept by owners (freshness.services): a practice not verified for this many days
+# is stale and its owner is reminded, every FRESHNESS_REMIND_EVERY days, until they answer;
+# after FRESHNESS_ESCALATE_AFTER unanswered reminders the network team is told. An email's
+# one-click links stay valid FRESHNESS_LINK_DAYS days (and work once).
+PRAXIS_FRESHNESS_MAX_AGE_DAYS = env.integer("FRESHNESS_MAX_AGE_DAYS", 365)
+PRAXIS_FRESHNESS_REMIND_EVERY_DAYS = env.integer("FRESHNESS_REMIND_EVERY_DAYS", 30)
+PRAXIS_FRESHNESS_ESCALATE_AFTER = env.integer("FRESHNESS_ESCALATE_AFTER", 3)
+PRAXIS_FRESHNESS_LINK_DAYS = env.integer("FRESHNESS_LINK_DAYS", 90)
 
 # Languages. French is the default; PRAXIS_LANGUAGES enables more
 # (any of fr, en, de, es, it, da, nl) without a code change.
