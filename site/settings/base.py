@@ -196,6 +196,11 @@ PRAXIS_RELAY_MESSAGES_PER_DAY = env.integer("RELAY_MESSAGES_PER_DAY", 5)
 PRAXIS_RELAY_MAX_LENGTH = 5000
 # How long a team's signed answer link stays valid (days).
 PRAXIS_RELAY_ANSWER_DAYS = 30
+# Questions and answers (discussions.services.posting): a member's posts wait for approval until
+# this many have been published (0: none wait); how many posts a member may write per minute, per day.
+PRAXIS_DISCUSSIONS_HELD_UNTIL_APPROVED = env.integer("DISCUSSIONS_HELD_UNTIL_APPROVED", 1)
+PRAXIS_DISCUSSIONS_POSTS_PER_MINUTE = env.integer("DISCUSSIONS_POSTS_PER_MINUTE", 3)
+PRAXIS_DISCUSSIONS_POSTS_PER_DAY = env.integer("DISCUSSIONS_POSTS_PER_DAY", 30)
 
 # Languages. French is the default; PRAXIS_LANGUAGES enables more
 # (any of fr, en, de, es, it, da, nl) without a code change.
