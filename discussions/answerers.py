@@ -22,12 +22,11 @@ accountable for its practice; any other answer follows the rule for new members'
 
 from collections.abc import Callable
 
+from discussions.models import Post
 from members.models import Member
 from members.relay import recipients
 from practices.models import PracticePage
 from praxis.services.editorial import editors_group_of
-
-from discussions.models import Post
 
 Provider = Callable[[PracticePage, Member], str | None]
 TEAM_ROLES = (Post.Role.CONTACT, Post.Role.EDITOR)

@@ -96,12 +96,12 @@ class QuestionsAPIViewSet(BadInputAs400, BaseAPIViewSet):
     openapi_parameters = staticmethod(lambda: question_parameters())
 
     def listing_view(self, request):
-        tag(request, CACHE_TAG)
+        tag(request._request, CACHE_TAG)  # the HttpRequest, which the middleware reads
         queryset = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response([self.represent(question) for question in queryset])
 
     def detail_view(self, request, pk):
-        tag(request, CACHE_TAG)
+        tag(request._request, CACHE_TAG)  # the HttpRequest, which the middleware reads
         unknown = set(request.GET) - {"format"}
         if unknown:
             raise BadRequestError(f"query parameter is not recognised here: {sorted(unknown)[0]}")

@@ -21,7 +21,9 @@ from discussions.services.notify import email_from_team_token
 from members.access import member_required
 
 TOO_MANY = {
-    "minute": gettext_lazy("You have written several posts in the last minute. Please wait a minute before writing again."),
+    "minute": gettext_lazy(
+        "You have written several posts in the last minute. Please wait a minute before writing again."
+    ),
     "day": gettext_lazy("You have written as many posts as allowed today. Please come back tomorrow."),
 }
 

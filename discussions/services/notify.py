@@ -71,9 +71,7 @@ def email_to_address(email: str, language: str, name: str, context: dict, root: 
         body = template_for(name).render({**context, "unsubscribe_url": url})
         subject = str(SUBJECTS[name])
     headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    return EmailMessage(
-        subject, body, settings.DEFAULT_FROM_EMAIL, [email], headers=headers, connection=connection
-    )
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], headers=headers, connection=connection)
 
 
 def template_for(name: str):
