@@ -1,9 +1,11 @@
 """Privacy per channel: questions are not the practice's text (search, feeds, open data), a
 member's download and erasure include their posts, and what is not public shows nowhere."""
 
+import io
 import json
 
 from factories.discussions import AnswerFactory, QuestionFactory
+from pypdf import PdfReader
 
 from discussions.models import ModerationEvent, Post
 from discussions.services import posting
@@ -47,3 +49,13 @@ def test_erasure_keeps_the_posts_unattributed(client, practice, asker):
     assert ModerationEvent.objects.get(action="reported").actor is None
     html = client.get(practice.url).content.decode()
     assert "Une question qui reste" in html and asker.name not in html
+
+
+def test_the_practice_sheet_pdf_has_no_questions(client, practice):
+    QuestionFactory(practice=practice, body="Le zorglubisme est-il transposable ?")
+    response = client.get(practice.url + "sheet/")
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert practice.title in text
+    assert "zorglubisme" not in text
