@@ -5,6 +5,7 @@ with a one-click unsubscribe that works."""
 from factories import MemberFactory, PracticePageFactory, UserFactory
 from factories.discussions import QuestionFactory
 from factories.editorial import lab_editor
+from factories.translations import translate_page
 from mail_helpers import link_to
 
 from alerts.models import Follow
@@ -104,3 +105,21 @@ def test_without_a_contact_the_labs_editors_are_told(lab, asker, outbox, committ
     with committed():
         posting.ask(practice, asker, "Une question pour l'équipe ?")
     assert [message.to for message in outbox] == [[editor.email]]
+
+
+def test_followers_hear_of_the_version_they_read(practice, asker, outbox, committed):
+    """An English reader hears of the French page's questions while there is no English
+    version; once there is one, of the English page's questions only."""
+    reader = MemberFactory(language="en")
+    Follow.objects.create(member=reader, translation_key=practice.translation_key)
+    QuestionFactory(practice=practice, author=asker)  # the asker is trusted
+    with committed():
+        posting.ask(practice, asker, "Une question en français ?")
+    assert [m.subject for m in outbox if m.to == [reader.user.email]] == ["A new question about a practice you follow"]
+    english = translate_page(practice, "en", title="Rural health centres")
+    outbox.clear()
+    with committed():
+        posting.ask(practice, asker, "Encore une question en français ?")
+        posting.ask(english, asker, "A question in English?")
+    to_reader = [m for m in outbox if m.to == [reader.user.email]]
+    assert len(to_reader) == 1 and "A question in English?" in to_reader[0].body
