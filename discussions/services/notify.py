@@ -15,6 +15,7 @@ Emails are plain text: whatever a post contains is shown as typed, never interpr
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
+from django.db.models.functions import Lower
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
@@ -83,7 +84,8 @@ def team_messages(post: Post, told: set[str], root: str, connection) -> list[Ema
     addresses = [a for a in dict.fromkeys(e.lower() for e in team_addresses(post.practice)) if a not in told]
     if not addresses:
         return []
-    members = {m.user.email.lower(): m for m in Member.objects.filter(user__email__in=addresses).select_related("user")}
+    found = Member.objects.annotate(address=Lower("user__email")).filter(address__in=addresses).select_related("user")
+    members = {member.address: member for member in found}
     author_email = post.author.user.email.lower() if post.author else None
     opted_out = set(TeamOptOut.objects.filter(email__in=addresses).values_list("email", flat=True))
     context = post_context(post)

@@ -28,8 +28,9 @@ def asker(db):
 
 @pytest.fixture
 def contact(db):
-    """The practice's contact person, signed up as a member with that address."""
-    return MemberFactory(name="Inès Contact", user=UserFactory(email=CONTACT_EMAIL), language="fr")
+    """The practice's contact person, signed up as a member with that address (in capitals:
+    addresses are compared whatever their case)."""
+    return MemberFactory(name="Inès Contact", user=UserFactory(email=CONTACT_EMAIL.upper()), language="fr")
 
 
 @pytest.fixture
