@@ -260,16 +260,29 @@ def components() -> dict:
             },
             "Document": {"type": "object", "properties": {"id": INTEGER, "meta": {"type": "object"}, "title": STRING}},
             **page_models,
+            **endpoint_schemas(),
         }
     }
 
 
+def endpoint_schemas() -> dict:
+    """Schemas of the endpoints apps register (``openapi_schemas`` on their viewset)."""
+    schemas = {}
+    for endpoint in api_router._endpoints.values():
+        if hasattr(endpoint, "openapi_schemas"):
+            schemas.update(endpoint.openapi_schemas())
+    return schemas
+
+
 def openapi_document(server_url: str = "/") -> dict:
     paths = {}
-    for name in api_router._endpoints:
+    for name, endpoint in api_router._endpoints.items():
         if name == "pages":
             parameters = common_listing_parameters() + page_listing_parameters() + taxonomy_parameters()
             paths.update(endpoint_paths(name, ref("PageListingItem"), ref("Page"), parameters))
+        elif hasattr(endpoint, "openapi_item"):  # an app's endpoint that describes itself
+            schema = ref(endpoint.openapi_item)
+            paths.update(endpoint_paths(name, schema, schema, endpoint.openapi_parameters()))
         else:
             schema = ref(name[:-1].capitalize())
             paths.update(endpoint_paths(name, schema, schema, common_listing_parameters()))
@@ -286,7 +299,7 @@ def openapi_document(server_url: str = "/") -> dict:
             "version": "2",
             "description": (
                 "Read-only access to the live, public pages of Praxis (inspiring practices, labs, programmes), "
-                "images and documents. Contact emails, drafts and restricted pages are never served. "
+                "images, documents, and the published questions and answers about practices. Contact emails, drafts and restricted pages are never served. "
                 "Bulk downloads: /opendata/."
             ),
         },

@@ -204,6 +204,11 @@ PRAXIS_FRESHNESS_MAX_AGE_DAYS = env.integer("FRESHNESS_MAX_AGE_DAYS", 365)
 PRAXIS_FRESHNESS_REMIND_EVERY_DAYS = env.integer("FRESHNESS_REMIND_EVERY_DAYS", 30)
 PRAXIS_FRESHNESS_ESCALATE_AFTER = env.integer("FRESHNESS_ESCALATE_AFTER", 3)
 PRAXIS_FRESHNESS_LINK_DAYS = env.integer("FRESHNESS_LINK_DAYS", 90)
+# Questions and answers (discussions.services.posting): a member's posts wait for approval until
+# this many have been published (0: none wait); how many posts a member may write per minute, per day.
+PRAXIS_DISCUSSIONS_HELD_UNTIL_APPROVED = env.integer("DISCUSSIONS_HELD_UNTIL_APPROVED", 1)
+PRAXIS_DISCUSSIONS_POSTS_PER_MINUTE = env.integer("DISCUSSIONS_POSTS_PER_MINUTE", 3)
+PRAXIS_DISCUSSIONS_POSTS_PER_DAY = env.integer("DISCUSSIONS_POSTS_PER_DAY", 30)
 
 # Languages. French is the default; PRAXIS_LANGUAGES enables more
 # (any of fr, en, de, es, it, da, nl) without a code change.

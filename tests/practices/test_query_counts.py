@@ -16,8 +16,9 @@ from factories.showcase import showcase_practice
 # Queries on top of a bare page's (the ``shell`` fixture). Uncached, the practice page's
 # include its context (terms, labs, programme, lineage, documents), Wagtail's
 # view-restriction checks, its JSON-LD and the search app's "similar practices"; cached,
-# only the routing to a deeper page and the view-restriction checks remain.
-PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 18, "cached": 5}
+# only the routing to a deeper page and the view-restriction checks remain. Both include the
+# questions and answers (discussions: one view-restriction check by path, one for the posts).
+PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 20, "cached": 7}
 PRACTICE_INDEX_EXTRA_QUERIES = {"uncached": 8, "cached": 8}
 
 
