@@ -109,7 +109,8 @@ def _preview_page(submission) -> PracticePage:
 @require_http_methods(["GET", "POST"])
 def preview(request, pk):
     submission = submission_for(request, pk)
-    labs = services.labs_for(submission.member or request.member)
+    # The lab is chosen once, before the first sending.
+    labs = services.labs_for(submission.member or request.member) if submission.page_id is None else []
     status = 200
     if request.method == "POST" and submission.editable:
         form = SubmitForm(labs, request.POST)
