@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from contributions.forms import TERM_FIELDS, key_figures
 from contributions.models import Submission
@@ -152,10 +153,22 @@ def _check(submission: Submission) -> None:
         raise SubmissionError(_("Some required sections are still empty: %(fields)s.") % {"fields": ", ".join(missing)})
 
 
+def quiet_admin_notifications(user) -> None:
+    """A member without admin access gets this app's emails, not Wagtail's (whose links lead to
+    an admin they cannot open)."""
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    profile.approved_notifications = profile.rejected_notifications = False
+    profile.updated_comments_notifications = False
+    profile.save(update_fields=["approved_notifications", "rejected_notifications", "updated_comments_notifications"])
+
+
 @transaction.atomic
 def submit(submission: Submission, user) -> PracticePage:
     """The first submission: a draft practice in the member's language, in the review workflow."""
     _check(submission)
+    quiet_admin_notifications(user)
     if submission.page is not None:
         return update(submission, user)
     locale = member_locale(submission.member) if submission.member else Locale.get_default()
