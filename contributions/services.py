@@ -2,6 +2,8 @@
 the inbox of practices whose authors have no lab), in the member's language, in the review
 workflow. Nothing is published here: only the editors' approval publishes."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -47,14 +49,24 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{escape(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
 
 
+CODE_IN_BRACKETS = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[0-9A-Za-z]{2,9})\)$")
+
+
 def resolve_territory(text: str) -> Territory | None:
-    """The reference territory named by an INSEE/SIREN code, or by an unambiguous name."""
+    """The reference territory named by "Name (code)" (what the suggestions fill in), an
+    INSEE/SIREN code, or an unambiguous name; None for anything else (kept as free text)."""
     text = (text or "").strip()
     if not text:
         return None
-    found = Territory.objects.filter(code=text, historical=False)
+    current = Territory.objects.filter(historical=False)
+    if match := CODE_IN_BRACKETS.match(text):
+        found = current.filter(code=match["code"], name__iexact=match["name"])
+        if found.count() == 1:
+            return found.first()
+        text = match["code"]
+    found = current.filter(code=text)
     if not found.exists():
-        found = Territory.objects.filter(name__iexact=text, historical=False)
+        found = current.filter(name__iexact=text)
     return found.first() if found.count() == 1 else None
 
 

@@ -4,7 +4,9 @@ preview, sending to review, the workflow's emails, edits until publication."""
 from django.urls import reverse
 from factories import MemberFactory, SubmissionFactory
 from factories.editorial import network_editor
+from factories.territories import load_reference
 
+from contributions import services
 from contributions.models import Submission
 from practices.models import PracticePage
 
@@ -132,3 +134,22 @@ def test_sending_with_required_sections_missing_says_which(member_client, member
     assert "summary" in response.content.decode()
     submission.refresh_from_db()
     assert submission.page is None
+
+
+def test_a_territory_of_the_reference_is_linked_and_free_text_is_kept(member_client, member, lab):
+    load_reference()
+    submission = SubmissionFactory(member=member)
+    step = reverse("contributions:step", args=[submission.pk, "territory"])
+    html = member_client.get(step).content.decode()
+    assert 'list="territory-suggestions"' in html and "territory.js" in html
+    for typed in ["Toulouse (31555)", "31555", "toulouse"]:
+        member_client.post(step, {"territory": typed, "country": "FR"})
+        submission.refresh_from_db()
+        practice = services.apply(submission, PracticePage())
+        assert practice.reference_territory.code == "31555", typed
+    member_client.post(step, {"territory": "Quartier des Coteaux", "country": "FR"})
+    submission.refresh_from_db()
+    member_client.post(reverse("contributions:preview", args=[submission.pk]), {"lab": lab.pk})
+    submission.refresh_from_db()
+    page = submission.page.specific
+    assert page.reference_territory is None and page.territory_name == "Quartier des Coteaux"
