@@ -4,7 +4,7 @@ like the published page, then review."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -50,7 +50,7 @@ def step(request, pk, slug):
     submission = submission_for(request, pk)
     current = step_named(slug)
     if current is None:
-        return TemplateResponse(request, "404.html", status=404)
+        raise Http404
     if not submission.editable:
         return _not_editable(request, submission)
     previous, following = neighbours(current)

@@ -80,6 +80,7 @@ def test_a_member_shares_a_practice_resumes_edits_on_request_and_sees_it_publish
         next_step(tab)
     for _ in ("challenges", "conditions", "lessons", "classification"):
         next_step(tab)
+    check(tab, problems, "step-territory")
     tab.fill("#id_territory", "Mulhouse")
     next_step(tab)
     next_step(tab)  # transposition

@@ -91,7 +91,7 @@ def test_a_submitted_document_is_not_served_before_publication(client, member, l
     assert SubmissionFile.objects.get().published
 
 
-def test_someone_elses_submission_is_a_404(member_client):
+def test_someone_elses_submission_is_a_404(member_client, member):
     other = SubmissionFactory()
     for url in [
         reverse("contributions:step", args=[other.pk, "summary"]),
@@ -101,6 +101,9 @@ def test_someone_elses_submission_is_a_404(member_client):
     response = member_client.post(reverse("contributions:autosave", args=[other.pk, "summary"]), {"title": "x"})
     assert response.status_code == 404
     assert member_client.get(reverse("contributions:step", args=[999999, "summary"])).status_code == 404
+    mine = SubmissionFactory(member=member)
+    assert member_client.get(reverse("contributions:step", args=[mine.pk, "no-such-step"])).status_code == 404
+    assert member_client.post(reverse("contributions:autosave", args=[mine.pk, "nope"]), {}).status_code == 404
 
 
 def test_anonymous_and_pending_members_cannot_share(client, db):
