@@ -341,3 +341,9 @@ LOGGING = {
 # same kind is "like" the reader's.
 PRAXIS_TERRITORY_WEIGHTS = {"kind": 3.0, "population": 3.0, "zone": 1.0, "departement": 1.0, "region": 1.0}
 PRAXIS_TERRITORY_LIKE_RATIO = 3.0
+
+# Practices shared by members (contributions): the largest file a member may attach (checked by
+# content: PDF, office documents, images), refused from the announced size before it is read.
+PRAXIS_CONTRIBUTION_MAX_UPLOAD_BYTES = env.integer("CONTRIBUTION_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Form fields (not files) of one request: the text of a step stays far below this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)

@@ -4,6 +4,7 @@ Pages need a parent: pass ``parent=...`` or let the factory build the site
 skeleton (home page, lab directory, practice index) through ``ensure_site``.
 """
 
+from factories.contributions import SubmissionFactory
 from factories.labs import LabIndexPageFactory, LabPageFactory, MethodFactory, ProgrammePageFactory
 from factories.members import MemberFactory
 from factories.practices import (
@@ -27,6 +28,7 @@ __all__ = [
     "PracticeIndexPageFactory",
     "PracticePageFactory",
     "ProgrammePageFactory",
+    "SubmissionFactory",
     "TerritoryTypeFactory",
     "TranspositionFactory",
     "UserFactory",
