@@ -97,7 +97,8 @@
   }
   function drawReader(map, element, territory) {
     var marker = window.L.circleMarker([territory.lat, territory.lng], {
-      radius: 11, color: "#5a1846", weight: 3, fillColor: "#a8327f", fillOpacity: 0.35, className: "lab-map__reader"
+      radius: 11, color: "#5a1846", weight: 3, fillColor: "#a8327f", fillOpacity: 0.35, className: "lab-map__reader",
+      interactive: false  /* the markers under it stay clickable */
     }).addTo(map);
     var text = element.getAttribute("data-reader-label").replace("__name__", territory.name);
     marker.bindTooltip(text, { permanent: true, direction: "top", className: "lab-map__reader-label" });
