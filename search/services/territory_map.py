@@ -20,10 +20,10 @@ SHOWN = 3  # practices listed under each territory
 
 
 def practice_territories(request) -> list[dict]:
-    return fragments.cached(request, "practice-territory-map", (), lambda: _points(request))
+    return fragments.cached(request, "practice-territory-map", (), lambda: territory_points(request))
 
 
-def _points(request) -> list[dict]:
+def territory_points(request) -> list[dict]:
     locale = Locale.get_active()
     practices = PracticePage.objects.live().filter(
         public_q(private_section_paths(request)), locale=locale, reference_territory__latitude__isnull=False
