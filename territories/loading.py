@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from territories.bulk import update_rows
 from territories.dataset import Dataset, Row
 from territories.models import Level, Territory, TerritoryName, name_forms, population_log
 from territories.text import search_form
@@ -128,7 +129,7 @@ def _load_level(level: str, rows: list[Row], existing: dict, ids: dict, summary:
     for territory in retired:
         territory.historical = True
     updates = {id(territory): territory for territory in [*changed, *late, *retired] if territory.pk}
-    Territory.objects.bulk_update(list(updates.values()), FIELDS, batch_size=CHUNK)
+    update_rows(Territory, updates.values(), FIELDS)  # a yearly reload changes every population
     summary.touched.update(territory.pk for territory in [*created, *updates.values()])
     created_ids = {id(territory) for territory in created}
     summary.created[level] = len(created)

@@ -69,6 +69,10 @@ class Territory(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The centre, for the map (``manage.py load_territory_centres``; départements, régions and
+    # EPCI: the population-weighted centre of their communes). Decimal degrees, WGS 84.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("territory")

@@ -6,4 +6,5 @@ app_name = "territories"
 urlpatterns = [
     path("", views.choose, name="choose"),
     path("autocomplete/", views.autocomplete, name="autocomplete"),
+    path("mine/", views.mine, name="mine"),
 ]

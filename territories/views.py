@@ -2,6 +2,7 @@
 
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -47,6 +48,19 @@ def autocomplete(request):
         message = _("Type at most %(count)s characters of a name or code.") % {"count": MAX_INPUT}
         return JsonResponse({"error": message}, status=400)
     return JsonResponse({"results": [as_json(territory) for territory in found]})
+
+
+@require_GET
+def mine(request):
+    """The reader's own territory, with its centre when known (the lab map places it): JSON,
+    never stored by a shared cache, since it is about this reader (their session or profile)."""
+    territory = get_reader_territory(request)
+    found = None
+    if territory is not None:
+        found = as_json(territory) | {"kind": territory.kind, "lat": territory.latitude, "lng": territory.longitude}
+    response = JsonResponse({"territory": found})
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def _next_url(request) -> str:

@@ -205,8 +205,12 @@ def page_branch(sort: str, misses: list[str], start: int, stop: int) -> Sql:
 
 
 def miss_sum(misses, but: str | None = None) -> str:
-    """How many of the selected facets (but one) a candidate misses."""
-    return " + ".join(f"m_{name}" for name in misses if name != but) or "0"
+    """How many of the selected facets (but one) a candidate misses. The leading ``+`` keeps
+    SQLite from taking ``m_x = 0`` (one facet selected) as the key of an automatic index on the
+    candidates, probed for every row of a relation table: 30 s instead of 0.1 s at 10,000
+    practices with only ``country`` selected (``make bench-search``, ``closest``)."""
+    terms = [f"m_{name}" for name in misses if name != but]
+    return f"+{' + '.join(terms)}" if terms else "0"
 
 
 def joined(pieces: list[Sql], separator: str = " ") -> Sql:

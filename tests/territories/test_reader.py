@@ -2,6 +2,7 @@
 and every kind of bad input answered plainly."""
 
 import pytest
+from factories.territories import load_centres
 
 from territories.models import Level
 
@@ -120,3 +121,21 @@ def test_the_autocomplete_costs_the_same_few_queries_whatever_it_finds(
     for typed in ("saint", "paris", "42218", "amions", "zzzz"):
         with django_assert_max_num_queries(3):
             assert client.get(AUTOCOMPLETE, {"q": typed}).status_code == 200
+
+
+def test_the_readers_own_territory_for_the_map_is_private_to_them(client, reference):
+    load_centres()
+    response = client.get("/fr/territory/mine/")
+    assert response.json() == {"territory": None}
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    client.post("/fr/territory/", {"territory": "commune:42218"})
+    response = client.get("/fr/territory/mine/")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    territory = response.json()["territory"]
+    assert (territory["name"], territory["kind"], territory["lat"], territory["lng"]) == (
+        "Saint-Étienne",
+        "commune",
+        45.4283,
+        4.3807,
+    )
+    assert client.post("/fr/territory/mine/").status_code == 405
