@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from factories.territories import DATA, load_centres
 
+from praxis.services.fragments import content_version
 from territories.models import Level, Territory
 
 
@@ -143,3 +144,12 @@ def test_reloading_the_reference_keeps_the_centres(reference):
     load_centres()
     call_command("load_territories", str(DATA), stdout=io.StringIO())
     assert centre(reference(Level.COMMUNE, "42218")) == (45.4283, 4.3807)
+
+
+def test_new_centres_and_a_changed_reference_renew_the_cached_pages(reference):
+    """The map's points and the cards' territories are cached per content version."""
+    before = content_version()
+    run(DATA / "centres.csv")
+    assert content_version() == before + 1
+    call_command("load_territories", str(DATA), stdout=io.StringIO())  # the same data again
+    assert content_version() == before + 1

