@@ -56,6 +56,11 @@ class QuestionsAPIViewSet(BadInputAs400, BaseAPIViewSet):
         unknown = set(self.request.GET) - self.known_query_parameters
         if unknown and self.action == "listing_view":
             raise BadRequestError(f"query parameter is not an operation or a recognised field: {sorted(unknown)[0]}")
+        empty = sorted(
+            name for name in self.known_query_parameters & set(self.request.GET) if self.parameters.get(name) is None
+        )
+        if empty:  # "?practice=" filters on nothing: refused, as the description's types say
+            raise BadRequestError(f"{empty[0]}: is empty.")
         if self.parameters.get("practice"):
             queryset = queryset.filter(practice_id=self.parameters["practice"])
         if self.parameters.get("locale"):

@@ -71,6 +71,9 @@ def test_filters_by_practice_and_language(client, lab, practice, published):
         "author=1",
         "practice=%00",
         "locale=%FF",
+        "practice=",  # an empty filter (found by the API fuzzing)
+        "practice=&limit=12&offset=10159&locale=en",
+        "locale=",
     ],
 )
 def test_bad_parameters_are_400(client, published, query):
