@@ -38,7 +38,9 @@ def test_sign_up_verify_sign_in_and_my_account(language, live_server, live_home,
     base = live_server.url
 
     page.goto(f"{base}/{language}/")
-    page.locator(".account-link a").click()
+    with page.expect_navigation():  # the check reads the next page, not the one unloading
+        page.locator(".account-link a").click()
+    assert f"/{language}/accounts/login/" in page.url
     check(page, problems, "login")
     page.goto(f"{base}/{language}/accounts/signup/")
     check(page, problems, "signup")
@@ -72,7 +74,8 @@ def test_sign_up_verify_sign_in_and_my_account(language, live_server, live_home,
 
     page.goto(f"{base}/{language}/accounts/logout/")
     check(page, problems, "logout")
-    page.locator("form.account-form button[type=submit]").click()
+    with page.expect_navigation():  # signed out before the next page is asked for
+        page.locator("form.account-form button[type=submit]").click()
     page.goto(f"{base}/{language}/accounts/password/reset/")
     check(page, problems, "password-reset")
     page.goto(f"{base}/{language}/accounts/login/")
