@@ -24,6 +24,7 @@ from praxis.visibility import link_fields
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards
+from search.services.counts import keep_counts, kept_counts
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
@@ -159,9 +160,20 @@ def run_search(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
     number = params.page
+    counts = kept_counts(request, params, territory) if with_facets else None
     facts, scope, match, degraded = facts_for(
-        request, params, locale, chosen, start=(number - 1) * per_page, stop=number * per_page, with_counts=with_facets
+        request,
+        params,
+        locale,
+        chosen,
+        start=(number - 1) * per_page,
+        stop=number * per_page,
+        with_counts=with_facets and counts is None,
     )
+    if counts is not None:
+        facts.counts = counts
+    elif with_facets and not degraded:
+        keep_counts(request, params, territory, facts.counts)
     total = facts.total
     if params.terms and not total and not scope.exists():  # no practice has these words
         zero_results.record(" ".join(params.terms), locale.language_code)
