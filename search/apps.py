@@ -17,9 +17,11 @@ class SearchConfig(AppConfig):
         from search import signals
         from search.feeds import default_feeds
         from search.services import zero_results
+        from search.services.counts import default_searches
 
         signals.connect()
         warming.register(default_feeds)  # renewed by the worker after a change
+        warming.register(default_searches)  # the search page's counts, computed by the worker
         # Searches without results are written after the response is sent.
         request_finished.connect(zero_results.flush_when_due, dispatch_uid="search.zero_results")
         # ``pk__among``: the page primary key only (scope.readable_pages filters pages by

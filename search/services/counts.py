@@ -15,16 +15,19 @@ used only for that version: a publication makes every older entry unusable at on
 served stale, since the total and the results on the page are always fresh).
 
 Not kept: previews, searches answered by a fallback backend (their counts may be partial).
+The search page without parameters, in every language, is counted by the worker after a
+change (``default_searches``, a source of ``praxis.services.warming``).
 """
 
 import hashlib
 from dataclasses import replace
 
 from django.core.cache import cache
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from praxis.services.fragments import cacheable, content_version, fragment_key, timeout
-from praxis.services.language import only_own_language
+from praxis.services.language import enabled_languages, only_own_language
 from praxis.visibility import private_section_paths
 from search.services.params import SearchParams
 
@@ -57,3 +60,13 @@ def kept_counts(request, params: SearchParams, territory) -> dict | None:
 def keep_counts(request, params: SearchParams, territory, counts: dict) -> None:
     if cacheable(request):
         cache.set(counts_key(request, params, territory), (content_version(request), counts), timeout())
+
+
+def default_searches(site) -> list[str]:
+    """The search page without parameters in every language (its counts are computed by the
+    worker after a change, ``praxis.services.warming``)."""
+    paths = []
+    for code in enabled_languages():
+        with translation.override(code):
+            paths.append(reverse("search:index"))
+    return paths

@@ -1,5 +1,5 @@
 """After a publication the worker renews what every reader sees (home sections, listings, the
-lab directory, lab pages, feeds, API listing, sitemaps) before readers ask: the first reader
+lab directory, lab pages, feeds, the search page's counts, API listing, sitemaps) before readers ask: the first reader
 costs what any later reader costs. Until the worker is done, readers get the previous version;
 without it, one reader rebuilds a part while the others get the previous version."""
 
@@ -33,6 +33,7 @@ def catalogue(home, client):
         "lab directory": directory.url,
         "lab page": lab.url,
         "feed": "/fr/search/feed/rss/",
+        "search page": "/fr/search/",  # its facet counts
         "API listing": "/api/v2/pages/",
         "sitemap": "/sitemap-1.xml",
         "lab": lab,
@@ -73,6 +74,19 @@ def test_the_first_reader_after_a_publication_costs_what_any_reader_costs(
         if name in SHOW_PRACTICES:
             assert "Permis de végétaliser" in body, name
     assert not fragments.renewing()
+
+
+def test_the_worker_counts_the_search_page_before_its_first_reader(
+    client, catalogue, settings, django_capture_on_commit_callbacks
+):
+    settings.PRAXIS_RENEW_AFTER_CHANGES = True
+    read(client, catalogue["search page"])
+    publish_new_practice(catalogue, django_capture_on_commit_callbacks)  # the worker (immediate) renews
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(catalogue["search page"])
+    assert not any("GROUP BY" in query["sql"] for query in captured.captured_queries)  # counted by the worker
+    assert response.context["search"].total == 2
+    assert "Permis de végétaliser" in response.content.decode()
 
 
 def test_without_the_worker_the_first_reader_rebuilds(client, catalogue, settings, django_capture_on_commit_callbacks):
@@ -154,7 +168,7 @@ def test_one_reader_rebuilds_a_part_while_the_others_get_the_previous_version():
 def test_the_worker_requests_every_registered_listing(catalogue):
     site = catalogue["lab"].get_site()
     paths = [path for source in warming.ordered_sources() for path in source(site)]
-    for name in ("home", "practice index", "lab directory", "feed", "API listing", "lab page"):
+    for name in ("home", "practice index", "lab directory", "feed", "search page", "API listing", "lab page"):
         assert catalogue[name] in paths, name
     assert "/sitemap.xml" in paths and "/en/" in paths
     assert paths.index(catalogue["lab page"]) > paths.index(catalogue["practice index"])  # lab pages last
