@@ -1,4 +1,4 @@
-"""The facet counts of a search, kept until published content changes.
+"""The facet counts of a search (and its total), kept until published content changes.
 
 Counting every facet's values is most of a search's work (at 10,000 practices, about half of
 its statement), and the counts depend only on what is searched, not on who searches, nor on
@@ -47,8 +47,8 @@ def counts_key(request, params: SearchParams, territory) -> str:
     return fragment_key(request, NAME, digest)
 
 
-def kept_counts(request, params: SearchParams, territory) -> dict | None:
-    """The counts kept for this search and the current content version, else None."""
+def kept_counts(request, params: SearchParams, territory) -> tuple[dict, int] | None:
+    """The counts and the total kept for this search and the current content version, else None."""
     if not cacheable(request):
         return None
     entry = cache.get(counts_key(request, params, territory))
@@ -57,9 +57,9 @@ def kept_counts(request, params: SearchParams, territory) -> dict | None:
     return entry[1]
 
 
-def keep_counts(request, params: SearchParams, territory, counts: dict) -> None:
+def keep_counts(request, params: SearchParams, territory, counts: dict, total: int) -> None:
     if cacheable(request):
-        cache.set(counts_key(request, params, territory), (content_version(request), counts), timeout())
+        cache.set(counts_key(request, params, territory), (content_version(request), (counts, total)), timeout())
 
 
 def default_searches(site) -> list[str]:

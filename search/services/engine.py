@@ -75,8 +75,11 @@ def practice_scope(request, params: SearchParams, locale) -> tuple[object, objec
     return scope, match, degraded
 
 
-def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> tuple[Facts, object, object, bool]:
-    """The facts of the search, the scope (readable practices matching the text), the match, degraded."""
+def facts_for(
+    request, params, locale, chosen, *, start, stop, with_counts, total=None
+) -> tuple[Facts, object, object, bool]:
+    """The facts of the search, the scope (readable practices matching the text), the match,
+    degraded. ``total``: already known (kept with the counts)."""
     scope, match, degraded = practice_scope(request, params, locale)
     facts = search_facts(
         scope,
@@ -87,6 +90,7 @@ def facts_for(request, params, locale, chosen, *, start, stop, with_counts) -> t
         stop=stop,
         with_counts=with_counts,
         territory=get_reader_territory(request) if params.sort == "closest" else None,
+        total=total,
     )
     return facts, scope, match, degraded
 
@@ -160,7 +164,7 @@ def run_search(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
     number = params.page
-    counts = kept_counts(request, params, territory) if with_facets else None
+    kept = kept_counts(request, params, territory) if with_facets else None
     facts, scope, match, degraded = facts_for(
         request,
         params,
@@ -168,12 +172,13 @@ def run_search(
         chosen,
         start=(number - 1) * per_page,
         stop=number * per_page,
-        with_counts=with_facets and counts is None,
+        with_counts=with_facets and kept is None,
+        total=kept[1] if kept else None,
     )
-    if counts is not None:
-        facts.counts = counts
+    if kept is not None:
+        facts.counts = kept[0]
     elif with_facets and not degraded:
-        keep_counts(request, params, territory, facts.counts)
+        keep_counts(request, params, territory, facts.counts, facts.total)
     total = facts.total
     if params.terms and not total and not scope.exists():  # no practice has these words
         zero_results.record(" ".join(params.terms), locale.language_code)
@@ -192,6 +197,7 @@ def run_search(
                 stop=last * per_page,
                 with_counts=False,
                 territory=territory if params.sort == "closest" else None,
+                total=total,
             )
             facts.page_ids = last_page.page_ids  # the counts stay those computed above
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)

@@ -73,6 +73,7 @@ def search_facts(
     stop: int,
     with_counts: bool = True,
     territory: Territory | None = None,  # the reader's: needed to sort by closeness
+    total: int | None = None,  # already known (kept with the counts): only the page is looked for
 ) -> Facts:
     """``scope``: a ``Page`` queryset of the readable practices matching the text
     (``scope.readable_pages``), narrowed by ``chosen.candidates()``."""
@@ -80,15 +81,18 @@ def search_facts(
     if candidates is not None:
         scope = scope.filter(candidates)
     misses = list(chosen.filters)
+    sort = params.effective_sort
+    closest = sort == "closest" and territory is not None and not ranked
+    if sort == "closest" and not closest:
+        sort = "newest"
+    if total is not None and not with_counts and not ranked and sort != "title":
+        nearness = closeness_sql(territory, "rt") if closest else None
+        return Facts(total=total, page_ids=page_only(scope, chosen, sort, nearness, start, stop))
     branches = []
     if with_counts:
         branches += [facet_count_branch(name, misses) for name in SCALAR]
         branches += [relation_count_branch(name, relation, misses) for name, relation in RELATION_FACETS.items()]
     branches.append(total_branch(misses))
-    sort = params.effective_sort
-    closest = sort == "closest" and territory is not None and not ranked
-    if sort == "closest" and not closest:
-        sort = "newest"
     if ranked or sort == "title":
         branches.append(result_branch(misses))
     else:
@@ -102,13 +106,42 @@ def search_facts(
     return _facts(rows, params, start, stop)
 
 
+def page_only(scope, chosen: Selection, sort: str, closeness: Sql | None, start: int, stop: int) -> list[int]:
+    """The page of result ids, when the counts and the total are known: one ordered query with
+    a limit over the scope, the selection's filters as plain conditions (which the planner
+    can estimate, unlike the counted misses), nothing else materialised: the database keeps
+    only the best rows while it reads. Measured at 100,000 practices on PostgreSQL
+    (``make bench-search``): browsing in about half the time of the whole statement
+    without its counts (its materialised candidates, the full sort spilt to disk)."""
+    table = _quoted(PracticePage._meta.db_table)
+    columns = ["s.id AS c_pk", "s.first_published_at AS published", f"p.{_column(VERIFIED)} AS f_verified"]
+    params = []
+    source = f"scope s JOIN {table} p ON p.{_column('page_ptr')} = s.id"
+    if closeness:
+        columns.append(f"{closeness[0]} AS f_closeness")
+        params += closeness[1]
+        source += f" LEFT JOIN {_quoted(Territory._meta.db_table)} rt ON rt.id = p.{_column('reference_territory')}"
+    conditions = [practice_condition(name, condition, "p") for name, condition in chosen.filters.items()]
+    where = " AND ".join(sql for sql, _params in conditions) or "TRUE"
+    params += [param for _sql, condition_params in conditions for param in condition_params]
+    page = (
+        f"SELECT c.c_pk FROM (SELECT {', '.join(columns)} FROM {source} WHERE {where}) AS c "  # noqa: S608 (names from code)
+        f"ORDER BY {page_order(sort)} LIMIT %s OFFSET %s",
+        [*params, max(stop - start, 0), start],
+    )
+    statement = joined([("WITH", []), scope_cte(scope), page])
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return [pk for (pk,) in cursor.fetchall()]
+
+
 # The common table expressions
 
 
-def scope_cte(scope) -> Sql:
+def scope_cte(scope, *, materialized: bool = True) -> Sql:
     """The readable practices matching the text: the ORM's queryset, embedded whole."""
     sql, params = scope.values("pk", "first_published_at").query.sql_with_params()
-    return f"scope (id, first_published_at) AS MATERIALIZED ({sql})", list(params)
+    return f"scope (id, first_published_at) AS {'MATERIALIZED ' if materialized else ''}({sql})", list(params)
 
 
 def candidates_cte(chosen: Selection, *, keep_one_miss: bool, closeness: Sql | None = None) -> Sql:
@@ -141,13 +174,21 @@ def candidates_cte(chosen: Selection, *, keep_one_miss: bool, closeness: Sql | N
 
 
 def miss_column(name: str, condition) -> Sql:
-    """``m_<name>``: 0 when the practice passes the facet's selection, else 1. The
-    condition is the selection's filter, compiled by the ORM on the practice table."""
+    """``m_<name>``: 0 when the practice passes the facet's selection, else 1."""
+    sql, params = practice_condition(name, condition)
+    return f"CASE WHEN {sql} THEN 0 ELSE 1 END AS m_{name}", params
+
+
+def practice_condition(name: str, condition, alias: str | None = None) -> Sql:
+    """The selection's filter of facet ``name``, compiled by the ORM on the practice table
+    (named ``alias`` in the statement, if given)."""
     query = PracticePage.objects.filter(condition).query
-    if any(count for alias, count in query.alias_refcount.items() if alias != query.base_table):
+    if any(count for table, count in query.alias_refcount.items() if table != query.base_table):
         raise ValueError(f"The {name} facet filters on another table than the practice's: {condition}")
     sql, params = query.get_compiler(connection=connection).compile(query.where)
-    return f"CASE WHEN {sql} THEN 0 ELSE 1 END AS m_{name}", list(params)
+    if alias:
+        sql = sql.replace(f"{_quoted(PracticePage._meta.db_table)}.", f"{alias}.")
+    return sql, list(params)
 
 
 def facet_index_hint() -> str:
@@ -190,13 +231,18 @@ def result_branch(misses: list[str]) -> Sql:
     return f"SELECT '{RESULT}', NULL, c.c_pk FROM cand c WHERE {miss_sum(misses)} = 0", []  # noqa: S608
 
 
-def page_branch(sort: str, misses: list[str], start: int, stop: int) -> Sql:
-    """The page of result ids, each with its position (``UNION ALL`` keeps no order)."""
+def page_order(sort: str) -> str:
     order = "c.published DESC NULLS LAST, c.c_pk DESC"
     if sort == "verified":
-        order = f"c.f_verified DESC NULLS LAST, {order}"
-    elif sort == "closest":
-        order = f"c.f_closeness DESC NULLS LAST, {order}"
+        return f"c.f_verified DESC NULLS LAST, {order}"
+    if sort == "closest":
+        return f"c.f_closeness DESC NULLS LAST, {order}"
+    return order
+
+
+def page_branch(sort: str, misses: list[str], start: int, stop: int) -> Sql:
+    """The page of result ids, each with its position (``UNION ALL`` keeps no order)."""
+    order = page_order(sort)
     return (
         f"SELECT * FROM (SELECT '{PAGE}', CAST(ROW_NUMBER() OVER (ORDER BY {order}) AS TEXT), c.c_pk "  # noqa: S608
         f"FROM cand c WHERE {miss_sum(misses)} = 0 ORDER BY {order} LIMIT %s OFFSET %s) AS page",

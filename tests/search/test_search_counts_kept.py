@@ -10,6 +10,7 @@ from factories.search_data import practice
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage
+from search.services import engine
 
 
 def counted(captured) -> bool:
@@ -90,3 +91,23 @@ def test_nothing_is_kept_when_the_fragment_cache_is_off(client, catalogue, setti
     get(client, {"policy_area": "sante-hopitaux"})
     _again, again_counted = get(client, {"policy_area": "sante-hopitaux", "sort": "title"})
     assert again_counted
+
+
+@pytest.mark.parametrize("sort", ["newest", "verified", "title", "relevance"])
+@pytest.mark.parametrize(
+    "filters", [{}, {"policy_area": "sante-hopitaux"}, {"country": ["FR", "GB"], "stage": "evaluated"}]
+)
+def test_with_kept_counts_every_order_gives_the_same_pages(client, catalogue, settings, monkeypatch, sort, filters):
+    """The page of results looked up alone (counts and total kept) is the one the whole
+    statement gives: same practices, same order, on every page (two results a page)."""
+    monkeypatch.setattr(engine, "PER_PAGE", 2)
+    params = {**filters, "sort": sort, "q": "santé" if sort == "relevance" else ""}
+    settings.PRAXIS_FRAGMENT_CACHE_SECONDS = 0
+    expected = [get(client, {**params, "page": page})[0].context["search"].results for page in (1, 2, 3)]
+    settings.PRAXIS_FRAGMENT_CACHE_SECONDS = 60
+    get(client, params)  # counts kept
+    assert any(expected[1])  # more than one page
+    for page, results in zip((1, 2, 3), expected, strict=True):
+        response, counted_again = get(client, {**params, "page": page})
+        assert not counted_again
+        assert [practice.pk for practice in response.context["search"].results] == [p.pk for p in results]
