@@ -16,6 +16,8 @@ practices (``generate_practices``). Here, per call:
   joined by ``||`` in a balanced order); an object with fewer texts than another of its
   statement gets empty ones, and an empty vector changes nothing in a concatenation, so the
   stored vectors are the same;
+- the statements go in pipeline mode: the next objects' fields are read while PostgreSQL
+  computes the vectors of the previous ones;
 - then one refresh of the title norms for the whole call.
 """
 
@@ -104,9 +106,15 @@ def write_entries(index: PostgresIndex, model, objs, config_of) -> None:
         return
     content_type_pk = get_content_type_pk(model)
     table = IndexEntry._meta.db_table
-    entries = [Entry(obj, ObjectIndexer(obj, index.backend), config_of(obj)) for obj in objs]
-    with index.write_connection.cursor() as cursor:
-        for start in range(0, len(entries), ROWS_PER_STATEMENT):
-            chunk = entries[start : start + ROWS_PER_STATEMENT]
+    connection = index.write_connection
+    connection.ensure_connection()
+    # Pipeline mode: a statement is sent without waiting for the previous one, so the next
+    # objects are read here while PostgreSQL computes the vectors of the last ones.
+    with connection.cursor() as cursor, connection.connection.pipeline():
+        for start in range(0, len(objs), ROWS_PER_STATEMENT):
+            chunk = [
+                Entry(obj, ObjectIndexer(obj, index.backend), config_of(obj))
+                for obj in objs[start : start + ROWS_PER_STATEMENT]
+            ]
             cursor.execute(*upsert(table, content_type_pk, index.backend.autocomplete_config, chunk))
     index._refresh_title_norms()
