@@ -8,7 +8,7 @@ leaves 10,000. Pages are inserted in bulk (tree paths computed here; ``COPY`` on
 PostgreSQL), published, with their classification, and indexed in every configured search
 backend from the pages in memory; PostgreSQL's statistics are renewed at the end. Progress
 is printed as practices are written, inserted and indexed (100,000 practices: about
-4.5 minutes on PostgreSQL with two cores). A share of the
+3.5 minutes on PostgreSQL with two cores). A share of the
 practices (``--translated``) also gets an English translation, so language fallback is
 exercised. Deterministic for a given ``--seed``. The words are in
 ``practices/generation/words.json``; the work is done by ``practices.generation``.
