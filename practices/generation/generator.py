@@ -6,15 +6,16 @@ gets an English translation, so that language fallback is exercised.
 """
 
 import random
+from itertools import islice
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from modelsearch.backends import get_search_backends
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from labs.models import LabIndexPage, LabPage
-from practices.generation.bulk import BATCH, bulk_pages
+from practices.generation.bulk import BATCH, analyze, bulk_pages, copy_values
 from practices.generation.content import PREFIX, Writer
 from practices.generation.words import load_words
 from practices.models import PracticeIndexPage, PracticePage
@@ -23,6 +24,7 @@ from praxis.services.site_setup import ensure_site, ensure_translation
 from taxonomy.models import Instrument, Method, PolicyArea, TerritoryType
 
 RELATIONS = ["policy_areas", "territory_types", "instruments", "methods"]
+INDEX_BATCH = 5000  # pages a call of the search backends (each call renews the title norms over the index)
 
 
 class NoVocabulary(Exception):
@@ -77,9 +79,12 @@ class Generator:
             if created:
                 bump_content_version()  # pages inserted in bulk send no signal: renew the fragments
         if reindex:
-            self.index(PracticePage.objects.filter(external_id__startswith=PREFIX).values_list("pk", flat=True))
+            self.reindex()
         elif index:
-            self.index([page.pk for page in created])
+            self.index(created, len(created))
+        if created:
+            through = [getattr(PracticePage, relation).through for relation in [*RELATIONS, "labs"]]
+            analyze([Page, PracticePage, LabPage, LabPage.methods.through, *through])
         return created
 
     def index_page(self, home, model, title, slug):
@@ -97,22 +102,16 @@ class Generator:
         new = bulk_pages(lab_index, LabPage, specs, self.now)
         methods = self.writer.terms["methods"]
         through = LabPage.methods.through
-        through.objects.bulk_create(
-            [through(labpage_id=lab.pk, method_id=m.pk) for lab in new for m in self.rng.sample(methods, 2)]
-        )
+        rows = [(lab.pk, method.pk) for lab in new for method in self.rng.sample(methods, 2)]
+        copy_values(through, ["labpage_id", "method_id"], rows)
         if self.english and new:
             english_index = lab_index.get_translation(self.english)
             english_specs = [
                 self.writer.english_lab(spec, lab.translation_key) for spec, lab in zip(specs, new, strict=True)
             ]
             english = bulk_pages(english_index, LabPage, english_specs, self.now, locale=self.english)
-            through.objects.bulk_create(
-                [
-                    through(labpage_id=en.pk, method_id=row.method_id)
-                    for en, fr in zip(english, new, strict=True)
-                    for row in through.objects.filter(labpage_id=fr.pk)
-                ]
-            )
+            english_of = {fr.pk: en.pk for en, fr in zip(english, new, strict=True)}
+            copy_values(through, ["labpage_id", "method_id"], [(english_of[lab], method) for lab, method in rows])
         if self.write and new:
             self.write(f"Labs: {len(new)} created, {len(existing) + len(new)} in all")
         return existing + new
@@ -126,7 +125,9 @@ class Generator:
                 lab.translation_key: lab
                 for lab in LabPage.objects.filter(locale=self.english, external_id__startswith=PREFIX)
             }
+        writing = Progress(self.write, "Practices written", max(wanted - done, 0), every=INDEX_BATCH)
         for number in range(done + 1, wanted + 1):
+            writing.advance(1)
             lab = labs[number % len(labs)]
             spec = self.writer.practice(number)
             by_parent.setdefault(lab.pk, (lab, []))[1].append(spec)
@@ -134,7 +135,8 @@ class Generator:
                 english_by_parent.setdefault(lab.pk, []).append(spec)
         progress = Progress(self.write, "Practices", max(wanted - done, 0))
         created = []
-        for lab, specs in by_parent.values():
+        for key in list(by_parent):
+            lab, specs = by_parent.pop(key)  # let the texts go once inserted
             pages = bulk_pages(lab, PracticePage, specs, self.now)
             self.classify(pages, specs, lab)
             created += pages
@@ -152,35 +154,29 @@ class Generator:
         return created
 
     def classify(self, pages, specs, lab):
+        """Write the pages' terms and lab, and give the pages their terms in memory (to index them)."""
         for page, spec in zip(pages, specs, strict=True):
             spec.setdefault("page", page)
         for relation in RELATIONS:
             field = PracticePage._meta.get_field(relation)
-            through = field.remote_field.through
-            target = field.m2m_reverse_field_name()
+            columns = ["practicepage_id", f"{field.m2m_reverse_field_name()}_id"]
             rows = [
-                through(**{"practicepage_id": page.pk, f"{target}_id": term.pk})
-                for page, spec in zip(pages, specs, strict=True)
-                for term in spec["terms"][relation]
+                (page.pk, term.pk) for page, spec in zip(pages, specs, strict=True) for term in spec["terms"][relation]
             ]
-            through.objects.bulk_create(rows)
-        labs = PracticePage.labs.through
-        labs.objects.bulk_create([labs(practicepage_id=page.pk, labpage_id=lab.pk) for page in pages])
+            copy_values(field.remote_field.through, columns, rows)
+            for page, spec in zip(pages, specs, strict=True):
+                setattr(page, relation, spec["terms"][relation])
+        copy_values(PracticePage.labs.through, ["practicepage_id", "labpage_id"], [(page.pk, lab.pk) for page in pages])
+        for page in pages:
+            page.labs = [lab]
 
-    def index(self, ids):
-        """Index these practice pages, then every generated lab, in every search backend."""
-        ids = sorted(ids)
+    def index(self, pages, total):
+        """Index these ``total`` practice pages (with their terms), then every generated lab,
+        in every search backend."""
         backends = list(get_search_backends(with_auto_update=True))
-        progress = Progress(self.write, "Search index, practice pages", len(ids))
-        for start in range(0, len(ids), BATCH):
-            chunk = list(
-                PracticePage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related(
-                    "policy_areas",
-                    "territory_types",
-                    "instruments",
-                    "methods",  # all in search_labels
-                )
-            )
+        progress = Progress(self.write, "Search index, practice pages", total, every=INDEX_BATCH)
+        pages = iter(pages)
+        while chunk := list(islice(pages, INDEX_BATCH)):
             for backend in backends:
                 backend.add_bulk(PracticePage, chunk)
             progress.advance(len(chunk))
@@ -189,3 +185,13 @@ class Generator:
             backend.add_bulk(LabPage, labs)
         if self.write:
             self.write(f"Search index, labs: {len(labs)}")
+
+    def reindex(self):
+        """Index every generated practice page, read back with its terms ``BATCH`` at a time."""
+        ids = sorted(PracticePage.objects.filter(external_id__startswith=PREFIX).values_list("pk", flat=True))
+        pages = (
+            page
+            for start in range(0, len(ids), BATCH)
+            for page in PracticePage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related(*RELATIONS)
+        )
+        self.index(pages, len(ids))

@@ -4,8 +4,11 @@
 
 Tops up: practices and labs made by an earlier run (``external_id`` starting with
 ``gen-``) are counted, so ``generate_practices 1000`` then ``generate_practices 10000``
-leaves 10,000. Pages are inserted in bulk (tree paths computed here), published, with
-their classification, and indexed in every configured search backend. A share of the
+leaves 10,000. Pages are inserted in bulk (tree paths computed here; ``COPY`` on
+PostgreSQL), published, with their classification, and indexed in every configured search
+backend from the pages in memory; PostgreSQL's statistics are renewed at the end. Progress
+is printed as practices are written, inserted and indexed (100,000 practices: about
+3.5 minutes on PostgreSQL with two cores). A share of the
 practices (``--translated``) also gets an English translation, so language fallback is
 exercised. Deterministic for a given ``--seed``. The words are in
 ``practices/generation/words.json``; the work is done by ``practices.generation``.
