@@ -69,10 +69,20 @@ def flush_when_due(**_signal) -> None:
 
 
 def flush() -> int:
-    """Hand the pending counts to :func:`write_counts`; returns how many searches were handed."""
+    """Hand the pending counts to :func:`write_counts`; returns how many searches were handed.
+    With the database task queue, handing them over is a write too: a busy database (SQLite's
+    write lock held by another connection) keeps them for the next flush instead of failing
+    after the response (found by ``make bench-search``, whose searches without results run
+    while another connection holds the lock)."""
     batch = _take()
     if batch:
-        write_counts.enqueue([[*key, count] for key, count in batch.items()])
+        try:
+            with no_wait_for_write_lock(), transaction.atomic():
+                write_counts.enqueue([[*key, count] for key, count in batch.items()])
+        except DatabaseError as error:
+            logger.warning("Could not queue %s searches without results (%s); will retry.", batch.total(), error)
+            _add(batch)
+            return 0
     return sum(batch.values())
 
 

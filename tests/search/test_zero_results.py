@@ -5,6 +5,7 @@ tests), shown to editors in the admin (last 90 days, with counts)."""
 import re
 from collections import Counter
 from datetime import timedelta
+from unittest.mock import ANY
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,6 +13,7 @@ from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
+from django_tasks_db.models import DBTaskResult
 from factories import UserFactory
 
 from search.models import ZeroResultSearch
@@ -110,6 +112,29 @@ def test_a_locked_database_keeps_the_counts_for_the_next_flush(client, catalogue
     client.get("/fr/search/", {"q": NOTHING})  # the lock is released: both are written
     assert counts() == {("telepherique urbain", "fr"): 2}
     assert zero_results.pending() == 0
+
+
+def locked_task_queue(execute, sql, params, many, context):
+    """The same for the database task queue's table."""
+    if DBTaskResult._meta.db_table in sql and not sql.lstrip().upper().startswith("SELECT"):
+        raise OperationalError("database is locked")
+    return execute(sql, params, many, context)
+
+
+def test_a_busy_task_queue_keeps_the_counts_for_the_next_flush(client, catalogue, flush_after_each_response, settings):
+    """With the database task queue (development, production), queueing the task is a write:
+    a busy database keeps the counts, and the response has been served all the same."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with connection.execute_wrapper(locked_task_queue):
+        response = client.get("/fr/search/", {"q": NOTHING})
+    assert response.status_code == 200
+    assert zero_results.pending() == 1
+    assert not DBTaskResult.objects.exists()
+    client.get("/fr/search/", {"q": NOTHING})  # the queue is free again: one task for both
+    assert zero_results.pending() == 0
+    assert [task.args_kwargs["args"] for task in DBTaskResult.objects.all()] == [
+        [[["telepherique urbain", "fr", ANY, 2]]]
+    ]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock")
