@@ -15,13 +15,13 @@ class SearchConfig(AppConfig):
 
         from praxis.services import warming
         from search import signals
-        from search.feeds import default_feeds
         from search.services import zero_results
-        from search.services.counts import default_searches
 
         signals.connect()
-        warming.register(default_feeds)  # renewed by the worker after a change
-        warming.register(default_searches)  # the search page's counts, computed by the worker
+        # Renewed by the worker after a change: the feeds without parameters, and the search
+        # page's counts (search.services.counts).
+        warming.register(warming.named_in_every_language("search:feed_rss", "search:feed_atom"))
+        warming.register(warming.named_in_every_language("search:index"))
         # Searches without results are written after the response is sent.
         request_finished.connect(zero_results.flush_when_due, dispatch_uid="search.zero_results")
         # ``pk__among``: the page primary key only (scope.readable_pages filters pages by

@@ -8,26 +8,15 @@ version, language and canonical parameters (``praxis.services.fragments``).
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from praxis.services import fragments
-from praxis.services.language import enabled_languages, only_own_language
+from praxis.services.language import only_own_language
 from search.services.engine import run_search
 from search.services.params import parse
 
 FEED_SIZE = 30
-
-
-def default_feeds(site) -> list[str]:
-    """The feeds without parameters in every language (renewed by the worker after a change,
-    ``praxis.services.warming``)."""
-    paths = []
-    for code in enabled_languages():
-        with translation.override(code):
-            paths += [reverse("search:feed_rss"), reverse("search:feed_atom")]
-    return paths
 
 
 class SearchFeed(Feed):

@@ -16,18 +16,17 @@ served stale, since the total and the results on the page are always fresh).
 
 Not kept: previews, searches answered by a fallback backend (their counts may be partial).
 The search page without parameters, in every language, is counted by the worker after a
-change (``default_searches``, a source of ``praxis.services.warming``).
+change (a source of ``praxis.services.warming``, registered in ``search.apps``).
 """
 
 import hashlib
 from dataclasses import replace
 
 from django.core.cache import cache
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from praxis.services.fragments import cacheable, content_version, fragment_key, timeout
-from praxis.services.language import enabled_languages, only_own_language
+from praxis.services.language import only_own_language
 from praxis.visibility import private_section_paths
 from search.services.params import SearchParams
 
@@ -60,13 +59,3 @@ def kept_counts(request, params: SearchParams, territory) -> tuple[dict, int] | 
 def keep_counts(request, params: SearchParams, territory, counts: dict, total: int) -> None:
     if cacheable(request):
         cache.set(counts_key(request, params, territory), (content_version(request), (counts, total)), timeout())
-
-
-def default_searches(site) -> list[str]:
-    """The search page without parameters in every language (its counts are computed by the
-    worker after a change, ``praxis.services.warming``)."""
-    paths = []
-    for code in enabled_languages():
-        with translation.override(code):
-            paths.append(reverse("search:index"))
-    return paths

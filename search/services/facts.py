@@ -138,10 +138,10 @@ def page_only(scope, chosen: Selection, sort: str, closeness: Sql | None, start:
 # The common table expressions
 
 
-def scope_cte(scope, *, materialized: bool = True) -> Sql:
+def scope_cte(scope) -> Sql:
     """The readable practices matching the text: the ORM's queryset, embedded whole."""
     sql, params = scope.values("pk", "first_published_at").query.sql_with_params()
-    return f"scope (id, first_published_at) AS {'MATERIALIZED ' if materialized else ''}({sql})", list(params)
+    return f"scope (id, first_published_at) AS MATERIALIZED ({sql})", list(params)
 
 
 def candidates_cte(chosen: Selection, *, keep_one_miss: bool, closeness: Sql | None = None) -> Sql:

@@ -27,11 +27,13 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 from django_tasks.exceptions import InvalidTaskError
 from wagtail.models import Page, Site
 
 from praxis.services import fragments
+from praxis.services.language import enabled_languages
 from praxis.sitemaps import page_size, published_pages
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,20 @@ def pages_of(model: type[Page]) -> Source:
         return page_paths(site, model.objects.all())
 
     source.__qualname__ = f"pages_of.{model._meta.label}"
+    return source
+
+
+def named_in_every_language(*names: str) -> Source:
+    """A source: the URLs named ``names`` (without arguments) in every enabled language."""
+
+    def source(site: Site) -> Iterable[str]:
+        paths = []
+        for code in enabled_languages():
+            with translation.override(code):
+                paths += [reverse(name) for name in names]
+        return paths
+
+    source.__qualname__ = f"named_in_every_language.{'+'.join(names)}"
     return source
 
 
