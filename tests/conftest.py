@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from praxis.services import frontend_cache
 from praxis.services.site_setup import ensure_site
 
 
@@ -66,3 +67,15 @@ def queries_for(client, django_assert_max_num_queries):
         return len(captured), response.content.decode()
 
     return measure
+
+
+@pytest.fixture
+def frontend_cache_sent(settings, monkeypatch):
+    """What the app would send to a front-end cache (Varnish): ``(method, URL or tags)``."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "praxis.services.frontend_cache.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
+    }
+    requests = []
+    monkeypatch.setattr(frontend_cache.VarnishBackend, "purge", lambda self, url: requests.append(("PURGE", url)))
+    monkeypatch.setattr(frontend_cache.VarnishBackend, "ban_tags", lambda self, tags: requests.append(("BAN", tags)))
+    return requests

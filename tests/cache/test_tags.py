@@ -1,7 +1,6 @@
 """What a public response says it shows (X-Praxis-Tags), and what a publication asks the
 front-end caches to drop (praxis.http_cache, praxis.services.frontend_cache), without Varnish."""
 
-import pytest
 from factories.labs import LabPageFactory
 from factories.practices import PracticeIndexPageFactory, PracticePageFactory
 from wagtail.models import PageViewRestriction
@@ -37,30 +36,18 @@ def test_signed_in_responses_carry_no_tags(client, home, superuser):
     assert "private" in response.headers["Cache-Control"]
 
 
-@pytest.fixture
-def sent(settings, monkeypatch):
-    """What the app would send to a front-end cache."""
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "praxis.services.frontend_cache.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
-    }
-    requests = []
-    monkeypatch.setattr(frontend_cache.VarnishBackend, "purge", lambda self, url: requests.append(("PURGE", url)))
-    monkeypatch.setattr(frontend_cache.VarnishBackend, "ban_tags", lambda self, tags: requests.append(("BAN", tags)))
-    return requests
-
-
 def test_publishing_a_practice_bans_it_its_translations_its_parent_and_practice_listings(
-    home, sent, django_capture_on_commit_callbacks
+    home, frontend_cache_sent, django_capture_on_commit_callbacks
 ):
     lab = LabPageFactory()
     practice = PracticePageFactory(parent=lab)
-    sent.clear()
+    frontend_cache_sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
         practice.save_revision().publish()
-        assert sent == []  # not before the commit
-    bans = [tags for method, tags in sent if method == "BAN"]
+        assert frontend_cache_sent == []  # not before the commit
+    bans = [tags for method, tags in frontend_cache_sent if method == "BAN"]
     assert bans == [sorted({f"page-{practice.pk}", f"page-{lab.pk}", "practices"})]
-    assert ("PURGE", practice.full_url) in sent
+    assert ("PURGE", practice.full_url) in frontend_cache_sent
 
 
 def test_nothing_is_sent_without_a_front_end_cache(home, settings, django_capture_on_commit_callbacks):
@@ -70,9 +57,9 @@ def test_nothing_is_sent_without_a_front_end_cache(home, settings, django_captur
     assert [callback for callback in callbacks if callback.__module__ == frontend_cache.__name__] == []
 
 
-def test_a_view_restriction_drops_every_page(home, sent, django_capture_on_commit_callbacks):
+def test_a_view_restriction_drops_every_page(home, frontend_cache_sent, django_capture_on_commit_callbacks):
     practice = PracticePageFactory()
-    sent.clear()
+    frontend_cache_sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=practice, restriction_type=PageViewRestriction.LOGIN)
-    assert sent == [("BAN", ["site"])]
+    assert frontend_cache_sent == [("BAN", ["site"])]

@@ -11,26 +11,13 @@ from wagtail.models import Revision
 
 from freshness.services.verification import confirm_accurate
 from practices.models import PracticePage
-from praxis.services import frontend_cache
 from praxis.services.fragments import content_version
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sent(settings, monkeypatch):
-    """What the app would send to a front-end cache."""
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "praxis.services.frontend_cache.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
-    }
-    requests = []
-    monkeypatch.setattr(frontend_cache.VarnishBackend, "purge", lambda self, url: requests.append(("PURGE", url)))
-    monkeypatch.setattr(frontend_cache.VarnishBackend, "ban_tags", lambda self, tags: requests.append(("BAN", tags)))
-    return requests
-
-
 def test_still_accurate_makes_no_new_revision_and_updates_every_translation(
-    lab, client, sent, django_capture_on_commit_callbacks
+    lab, client, frontend_cache_sent, django_capture_on_commit_callbacks
 ):
     practice = StalePracticeFactory(parent=lab, title="Cantine bio", last_verified=days_ago(600))
     english = translate_page(practice, "en", title="Organic canteen")
@@ -38,7 +25,7 @@ def test_still_accurate_makes_no_new_revision_and_updates_every_translation(
     page_text = client.get(practice.url).content.decode()
     assert "plus de 18 mois" in page_text  # readers' notice: not verified for over 18 months
     version = content_version()
-    sent.clear()
+    frontend_cache_sent.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         confirm_accurate(practice.translation_key, email="edith@lab-ouest.fr")
@@ -52,7 +39,7 @@ def test_still_accurate_makes_no_new_revision_and_updates_every_translation(
         assert page.live_revision.content["last_verified"] == today.isoformat()
         assert not page.has_unpublished_changes
     assert content_version() > version
-    purged = {url for method, url in sent if method == "PURGE"}
+    purged = {url for method, url in frontend_cache_sent if method == "PURGE"}
     assert practice.full_url in purged and english.full_url in purged
 
     soup = soup_of(client.get(practice.url))
