@@ -8,20 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from contributions.models import Submission, SubmissionFile
-from praxis.admin_refusals import ForbiddenOnRefusal
-
-
-class IndexView(ForbiddenOnRefusal, generic.IndexView):
-    pass
-
-
-class InspectView(ForbiddenOnRefusal, generic.InspectView):
-    pass
+from praxis.admin_refusals import ModelIndexView, ModelInspectView
 
 
 def submitter(submission) -> str:
@@ -38,8 +29,8 @@ class SubmissionViewSet(ModelViewSet):
     menu_label = _lazy("Shared by members")
     menu_order = 260
     add_to_admin_menu = True
-    index_view_class = IndexView
-    inspect_view_class = InspectView
+    index_view_class = ModelIndexView
+    inspect_view_class = ModelInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = []

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from discussions.models import REASON_MAX_CHARS, ModerationEvent, Post
 from discussions.services import posting
-from members.viewsets import EditView, IndexView, InspectView
+from praxis.admin_refusals import ModelEditView, ModelIndexView, ModelInspectView
 from praxis.form_fields import ParagraphsField
 
 
@@ -41,7 +41,7 @@ class DecisionForm(forms.ModelForm):
         return data
 
 
-class DecisionView(EditView):
+class DecisionView(ModelEditView):
     """The only change the team makes to a post: a decision, logged with its reason."""
 
     def save_instance(self):
@@ -58,9 +58,9 @@ class PostViewSet(ModelViewSet):
     name = "discussion_posts"
     icon = "help"
     menu_label = _("Questions and answers")
-    index_view_class = IndexView
+    index_view_class = ModelIndexView
     edit_view_class = DecisionView
-    inspect_view_class = InspectView
+    inspect_view_class = ModelInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
@@ -101,8 +101,8 @@ class ModerationLogViewSet(ModelViewSet):
     model = ModerationEvent
     name = "moderation_log"
     icon = "list-ul"
-    index_view_class = IndexView
-    inspect_view_class = InspectView
+    index_view_class = ModelIndexView
+    inspect_view_class = ModelInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False

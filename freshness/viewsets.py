@@ -3,28 +3,15 @@ the network team (``managed_by_network_team = ("view",)``: no one adds or edits 
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from freshness.models import Verification
-from praxis.admin_refusals import ForbiddenOnRefusal
+from praxis.admin_refusals import ModelCreateView, ModelDeleteView, ModelEditView, ModelIndexView
 
 
-class IndexView(ForbiddenOnRefusal, generic.IndexView):
+class IndexView(ModelIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page")
-
-
-class CreateView(ForbiddenOnRefusal, generic.CreateView):
-    pass
-
-
-class EditView(ForbiddenOnRefusal, generic.EditView):
-    pass
-
-
-class DeleteView(ForbiddenOnRefusal, generic.DeleteView):
-    pass
 
 
 class VerificationViewSet(ModelViewSet):
@@ -35,9 +22,9 @@ class VerificationViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 900
     index_view_class = IndexView
-    add_view_class = CreateView
-    edit_view_class = EditView
-    delete_view_class = DeleteView
+    add_view_class = ModelCreateView
+    edit_view_class = ModelEditView
+    delete_view_class = ModelDeleteView
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = []

@@ -6,33 +6,12 @@ edits domains, views and decides on members (never adds them), reads relayed mes
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from members.models import Member, PublicBodyDomain, RelayMessage
 from members.trust import decide
-from praxis.admin_refusals import ForbiddenOnRefusal
-
-
-class IndexView(ForbiddenOnRefusal, generic.IndexView):
-    pass
-
-
-class InspectView(ForbiddenOnRefusal, generic.InspectView):
-    pass
-
-
-class CreateView(ForbiddenOnRefusal, generic.CreateView):
-    pass
-
-
-class EditView(ForbiddenOnRefusal, generic.EditView):
-    pass
-
-
-class DeleteView(ForbiddenOnRefusal, generic.DeleteView):
-    pass
+from praxis.admin_refusals import ModelCreateView, ModelDeleteView, ModelEditView, ModelIndexView, ModelInspectView
 
 
 class DecisionForm(forms.ModelForm):
@@ -48,7 +27,7 @@ class DecisionForm(forms.ModelForm):
         fields = ["status"]
 
 
-class DecisionView(ForbiddenOnRefusal, generic.EditView):
+class DecisionView(ModelEditView):
     """Approve or refuse: the only change the team makes to a member (decided_at, email)."""
 
     def save_instance(self):
@@ -60,10 +39,10 @@ class DecisionView(ForbiddenOnRefusal, generic.EditView):
 class PublicBodyDomainViewSet(ModelViewSet):
     model = PublicBodyDomain
     name = "public_body_domains"
-    index_view_class = IndexView
-    add_view_class = CreateView
-    edit_view_class = EditView
-    delete_view_class = DeleteView
+    index_view_class = ModelIndexView
+    add_view_class = ModelCreateView
+    edit_view_class = ModelEditView
+    delete_view_class = ModelDeleteView
     icon = "globe"
     form_fields = ["pattern", "note"]
     list_display = ["pattern", "note"]
@@ -76,9 +55,9 @@ class MemberReviewViewSet(ModelViewSet):
     model = Member
     name = "member_review"
     icon = "user"
-    index_view_class = IndexView
+    index_view_class = ModelIndexView
     edit_view_class = DecisionView
-    inspect_view_class = InspectView
+    inspect_view_class = ModelInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
@@ -115,8 +94,8 @@ class RelayMessageViewSet(ModelViewSet):
     model = RelayMessage
     name = "relayed_messages"
     icon = "mail"
-    index_view_class = IndexView
-    inspect_view_class = InspectView
+    index_view_class = ModelIndexView
+    inspect_view_class = ModelInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = []

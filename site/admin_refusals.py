@@ -5,12 +5,14 @@ redirect to the dashboard with a message: a lab editor opening another lab's pag
 302. ``ForbiddenOnRefusal`` catches the refusal in the view and answers 403 with a page
 that says why. Praxis registers its own viewset for every page type (``wagtail_hooks``)
 whose views that change a page or the tree use it; the vocabularies' viewsets use it too
-(``practices.viewsets``). Requests that do not accept HTML (autosave, XHR) keep Wagtail's
+(``practices.viewsets``), and the model viewsets' views below (members, freshness,
+contributions, discussions). Requests that do not accept HTML (autosave, XHR) keep Wagtail's
 behaviour.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from wagtail.admin.views import generic
 from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.views.pages.create import AddSubpageView, CreateView
 from wagtail.admin.views.pages.delete import DeleteView
@@ -96,3 +98,26 @@ class PraxisPageViewSet(PageViewSet):
     move_confirm_view_class = PageMoveConfirmView
     copy_view_class = PageCopyView
     workflow_action_view_class = PageWorkflowActionView
+
+
+# Model viewsets' views (``wagtail.admin.viewsets.model.ModelViewSet``)
+
+
+class ModelIndexView(ForbiddenOnRefusal, generic.IndexView):
+    pass
+
+
+class ModelInspectView(ForbiddenOnRefusal, generic.InspectView):
+    pass
+
+
+class ModelCreateView(ForbiddenOnRefusal, generic.CreateView):
+    pass
+
+
+class ModelEditView(ForbiddenOnRefusal, generic.EditView):
+    pass
+
+
+class ModelDeleteView(ForbiddenOnRefusal, generic.DeleteView):
+    pass
