@@ -17,17 +17,23 @@ from territories.models import Level
 pytestmark = pytest.mark.browser
 
 
-def test_choosing_a_territory_with_the_autocomplete_then_reading_the_comparison(
-    live_server, live_home, page, screenshot
-):
+def overseas_practice():
+    """A practice of Guadeloupe's département needing the département's competence, with the
+    territory reference loaded."""
     load_reference()
-    practice = PracticePageFactory(
+    return PracticePageFactory(
         title="Insertion des allocataires du RSA",
         territory_name="",
         population=None,
         reference_territory=territory(Level.DEPARTEMENT, "971"),
         legal_competence="departement",
     )
+
+
+def test_choosing_a_territory_with_the_autocomplete_then_reading_the_comparison(
+    live_server, live_home, page, screenshot
+):
+    practice = overseas_practice()
     page.goto(f"{live_server.url}{practice.url}")
     assert not page.locator("[data-territory-comparison]").count()
 
@@ -56,14 +62,7 @@ def test_choosing_a_territory_with_the_autocomplete_then_reading_the_comparison(
 
 
 def test_the_territory_picker_in_english_is_accessible_too(live_server, live_home, page, screenshot):
-    load_reference()
-    practice = PracticePageFactory(
-        title="Insertion des allocataires du RSA",
-        territory_name="",
-        population=None,
-        reference_territory=territory(Level.DEPARTEMENT, "971"),
-        legal_competence="departement",
-    )
+    practice = overseas_practice()
     english = translate_page(practice, "en", title="Getting RSA recipients into work")
     page.goto(f"{live_server.url}{english.url}")
     box = page.get_by_role("combobox", name="Where do you work? Commune, intercommunality, département or région")
