@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("freshness/", include("freshness.urls")),
     path("contribute/", include("contributions.urls")),
     path("questions/", include("discussions.urls")),
+    path("transpositions/", include("transpositions.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("", include(wagtail_urls)),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "freshness",
     "contributions",
     "discussions",
+    "transpositions",
     "demo",  # on top of every other app: it loads their pages
     "wagtail_localize",
     "wagtail_localize.locales",

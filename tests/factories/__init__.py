@@ -15,6 +15,7 @@ from factories.practices import (
     TerritoryTypeFactory,
     TranspositionFactory,
 )
+from factories.transpositions import PlanFactory
 from factories.users import GroupFactory, UserFactory
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "LabPageFactory",
     "MemberFactory",
     "MethodFactory",
+    "PlanFactory",
     "PolicyAreaFactory",
     "PracticeIndexPageFactory",
     "PracticePageFactory",

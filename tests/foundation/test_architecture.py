@@ -30,6 +30,7 @@ LAYERS = [
     "freshness",
     "contributions",
     "discussions",
+    "transpositions",
     "demo",
 ]
 FOLDERS = {"praxis": "site"}  # package -> folder, where they differ

@@ -1,0 +1,87 @@
+"""Starting a plan: a private copy of the practice, every list filled in from it."""
+
+import uuid
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from factories import MemberFactory, PlanFactory
+from factories.transpositions import invite
+
+from transpositions.access import plan_for
+from transpositions.models import Collaborator, Plan, PlanChange
+from transpositions.services import estimates
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_plan_is_filled_in_from_the_practice(practice, owner):
+    plan = PlanFactory(member=owner, practice=practice)
+
+    assert isinstance(plan.pk, uuid.UUID)
+    assert plan.practice_key == practice.translation_key
+    assert plan.title.startswith("Bibliothèque hors les murs") and plan.title.endswith("Puy-de-Dôme")
+    assert [item["text"] for item in plan.core_elements] == ["Aller vers les habitants", "Des bibliothécaires formés"]
+    assert all(item["decision"] == "" for item in plan.core_elements)
+    assert [item["text"] for item in plan.adaptable_elements] == ["Le véhicule", "Les horaires"]
+    assert [(item["text"], item["state"]) for item in plan.prerequisites] == [
+        ("Un véhicule adapté", Plan.Readiness.TO_DO),
+        ("Une convention avec les écoles", Plan.Readiness.TO_DO),
+    ]
+    assert [item["text"] for item in plan.risks] == ["Le recrutement des chauffeurs", "L'hiver"]
+    assert plan.status == Plan.Status.EXPLORING
+    assert plan.language == "fr"
+    assert plan.collaborators.get().role == Collaborator.Role.OWNER
+    assert plan.changes.get().kind == PlanChange.Kind.CREATED
+
+
+def test_the_copy_keeps_the_practice_without_its_contact_email(practice, owner):
+    plan = PlanFactory(member=owner, practice=practice)
+    practice.delete()
+    plan.refresh_from_db()
+
+    assert plan.practice is None
+    assert plan.source["title"] == "Bibliothèque hors les murs"
+    assert plan.source["budget_range"] == "50k-200k"
+    assert "equipe@labo.fr" not in str(plan.source)
+
+
+def test_the_competence_check_is_made_for_the_members_territory(practice, owner):
+    plan = PlanFactory(member=owner, practice=practice)
+
+    assert plan.competence["holds"] is False
+    assert plan.competence["territory"] == "Puy-de-Dôme"
+    assert plan.competence["message"]
+
+
+def test_the_budget_is_rescaled_by_population_and_never_more_precise(practice, owner):
+    plan = PlanFactory(member=owner, practice=practice)
+
+    ratio = plan.population / 170_000
+    assert float(plan.cost_ratio) == pytest.approx(ratio, rel=1e-3)
+    budget = estimates.budget(plan)
+    assert budget.low <= 50_000 * ratio and budget.high >= 200_000 * ratio
+    assert len(str(int(budget.low)).rstrip("0")) <= 2 and len(str(int(budget.high)).rstrip("0")) <= 2
+    assert "170" in plan.estimate_assumption
+
+
+def test_without_populations_the_same_size_is_assumed(practice):
+    member = MemberFactory(territory=None, territory_name="Quelque part")
+    plan = PlanFactory(member=member, practice=practice)
+
+    assert plan.cost_ratio is None and plan.competence == {}
+    assert estimates.budget(plan).low == 50_000 and estimates.budget(plan).high == 200_000
+
+
+def test_only_collaborators_find_a_plan_and_readers_cannot_edit(practice, owner, colleague):
+    plan = PlanFactory(member=owner, practice=practice)
+    stranger = MemberFactory()
+
+    assert plan_for(owner, plan.pk, Collaborator.Role.OWNER) == plan
+    for who, plan_id in [(stranger, plan.pk), (None, plan.pk), (owner, uuid.uuid4()), (owner, "1"), (owner, "x\x00")]:
+        with pytest.raises(Http404):
+            plan_for(who, plan_id)
+    invite(plan, colleague, Collaborator.Role.READER)
+    assert plan_for(colleague, str(plan.pk)) == plan
+    with pytest.raises(PermissionDenied):
+        plan_for(colleague, plan.pk, Collaborator.Role.EDITOR)

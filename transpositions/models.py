@@ -1,0 +1,210 @@
+"""Transposition plans: private workspaces where members adapt a practice to their territory.
+
+A plan keeps a copy of what it was built from (``source``): the practice may later be
+unpublished, changed or deleted, the plan still reads the same. Its lists (core elements,
+adaptable elements, prerequisites, risks, milestones, partners) are JSON lists of small
+dicts, validated by ``transpositions.forms``; their keys are documented on each field.
+Identifiers are random UUIDs: a plan cannot be found by guessing or counting.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Member
+from territories.models import Territory
+
+TITLE_MAX = 200
+TEXT_MAX = 5000  # one free-text answer (why, choice, notes of an item)
+NOTES_MAX = 20000  # the plan's notes
+ITEMS_MAX = 60  # items in one list
+
+
+class PlanQuerySet(models.QuerySet):
+    def of_member(self, member: Member):
+        """The plans ``member`` was invited to (any role)."""
+        return self.filter(collaborators__member=member).distinct()
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        EXPLORING = "exploring", _("Exploring")
+        PLANNED = "planned", _("Planned")
+        UNDER_WAY = "under_way", _("Under way")
+        DONE = "done", _("Done")
+        ABANDONED = "abandoned", _("Abandoned")
+
+    class Decision(models.TextChoices):
+        """What happens to one core element of the practice."""
+
+        KEEP = "keep", _("Keep as is")
+        CHANGE = "change", _("Keep with changes")
+        DROP = "drop", _("Cannot keep")
+        UNDECIDED = "", _("Not decided yet")
+
+    class Readiness(models.TextChoices):
+        """Where one prerequisite stands."""
+
+        IN_PLACE = "in_place", _("In place")
+        TO_DO = "to_do", _("To do")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("practice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The practice the plan started from (empty once it was deleted)."),
+    )
+    practice_key = models.UUIDField(db_index=True, editable=False)  # the practice's translation key
+    # A copy of what the plan was built from (transpositions.services.starting.snapshot).
+    source = models.JSONField(default=dict, editable=False)
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+
+    territory = models.ForeignKey(
+        Territory,
+        verbose_name=_("reference territory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    territory_name = models.CharField(_("territory"), max_length=200, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.EXPLORING)
+    status_reason = models.TextField(_("why it was abandoned"), blank=True, max_length=TEXT_MAX)
+    under_way_since = models.DateField(_("under way since"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(default=0, editable=False)  # 6 and 12 months
+
+    # [{"text": str, "decision": Decision, "why": str}]
+    core_elements = models.JSONField(_("core elements"), default=list, blank=True)
+    # [{"text": str, "choice": str}]
+    adaptable_elements = models.JSONField(_("adaptable elements"), default=list, blank=True)
+    # [{"text": str, "state": Readiness, "who": str, "when": str}]
+    prerequisites = models.JSONField(_("prerequisites"), default=list, blank=True)
+    # The competence check for the plan's territory when it was made (or last refreshed):
+    # {"holds": bool, "message": str, "levels": [str], "territory": str} or {} (nothing to check).
+    competence = models.JSONField(_("competence check"), default=dict, blank=True)
+
+    # Budget and staff time rescaled from the source (transpositions.services.estimates):
+    # the ratio and the price change are stated and editable; the estimate is computed.
+    cost_ratio = models.DecimalField(
+        _("size ratio"),
+        max_digits=9,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("How many times the source's size your territory is (population ratio by default)."),
+    )
+    price_change = models.DecimalField(
+        _("price change since the source (%)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    estimate_assumption = models.TextField(_("assumption"), blank=True, max_length=TEXT_MAX)
+
+    # [{"text": str, "mitigation": str}]
+    risks = models.JSONField(_("risks"), default=list, blank=True)
+    # [{"what": str, "when": str, "who": str}]
+    milestones = models.JSONField(_("milestones"), default=list, blank=True)
+    # [{"name": str, "role": str}]
+    partners = models.JSONField(_("local partners"), default=list, blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=NOTES_MAX)
+
+    # Optimistic concurrency: a save names the version it was edited from (services.editing).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("transposition plan")
+        verbose_name_plural = _("transposition plans")
+        indexes = [models.Index(fields=["practice_key", "status"], name="plan_practice_status")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def source_title(self) -> str:
+        return self.source.get("title", "")
+
+
+class Collaborator(models.Model):
+    """A member's access to a plan. The owner manages collaborators; editors edit; readers read."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        EDITOR = "editor", _("Editor")
+        READER = "reader", _("Reader")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="collaborators")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="plan_roles")
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("collaborator")
+        verbose_name_plural = _("collaborators")
+        constraints = [models.UniqueConstraint(fields=["plan", "member"], name="collaborator_once_per_plan")]
+
+    def __str__(self):
+        return f"{self.member} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """An invitation sent by email; accepted by a signed-in, approved member with that address."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=8, choices=Collaborator.Role.choices)
+    # sha256 of the secret sent in the email: the database alone cannot accept an invitation.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["plan", "email"], name="invitation_plan_email")]
+
+    def __str__(self):
+        return self.email
+
+
+class PlanChange(models.Model):
+    """One line of a plan's history: who changed what, when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("started the plan")
+        EDITED = "edited", _("edited")
+        STATUS = "status", _("changed the status")
+        INVITED = "invited", _("invited a colleague")
+        JOINED = "joined", _("joined")
+        ROLE = "role", _("changed a role")
+        REMOVED = "removed", _("removed a collaborator")
+        SHARED = "shared", _("shared the outcome")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
+    member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    fields = models.JSONField(default=list, blank=True)  # names of the fields an edit changed
+    detail = models.CharField(max_length=300, blank=True)  # e.g. "planned → under way", an email
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["plan", "-at"], name="plan_change_recent")]
