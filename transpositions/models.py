@@ -208,3 +208,41 @@ class PlanChange(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["plan", "-at"], name="plan_change_recent")]
+
+
+class Note(models.Model):
+    """A generated note for elected officials (PDF or .docx) of one version of a plan.
+
+    Kept in the database, not in the media storage: media files are public (served under
+    ``MEDIA_URL``, publicly readable on S3), a plan's note must never be; here it is read
+    only through ``transpositions.access``, is deleted with its plan, and backups and
+    permissions are those of the plans themselves. A cache could evict a note between the
+    worker's build and the member's download, the database keeps it until the plan changes.
+    One row per (plan, version, language, format): identical requests share one build;
+    notes of older versions are pruned once a newer one is built.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="note_files")
+    version = models.PositiveIntegerField()
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    format = models.CharField(max_length=8)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
+    content = models.BinaryField(default=b"", editable=False)
+    filename = models.CharField(max_length=120, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("note for elected officials")
+        verbose_name_plural = _("notes for elected officials")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version", "language", "format"], name="note_once_per_version")
+        ]
+
+    def __str__(self):
+        return f"{self.plan_id} v{self.version} {self.language} {self.format}"

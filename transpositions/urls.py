@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from transpositions import notes_views
 
 app_name = "transpositions"
 
-urlpatterns = []
+urlpatterns = [
+    path("<uuid:plan_id>/note/<str:fmt>/", notes_views.note, name="note"),
+    path("<uuid:plan_id>/note/<str:fmt>/status/", notes_views.note_status, name="note_status"),
+    path("<uuid:plan_id>/note/<str:fmt>/retry/", notes_views.note_retry, name="note_retry"),
+]
