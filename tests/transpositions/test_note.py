@@ -9,13 +9,12 @@ import pytest
 from django.utils import translation
 from django.utils.text import slugify
 from docx import Document
-from factories import MemberFactory, PlanFactory, PracticePageFactory
-from factories.notes import fill_plan
+from factories import MemberFactory, PlanFactory
+from factories.notes import fill_plan, lezoux_member, note_practice
 from factories.transpositions import invite
 from pdf_structure import catalog, reader, structure_types
 
 from practices.choices import BudgetRange
-from territories.models import Level
 from transpositions.models import Collaborator, Plan
 from transpositions.services import estimates
 
@@ -26,31 +25,12 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @pytest.fixture
 def source_practice(lab, reference):
-    return PracticePageFactory(
-        parent=lab,
-        labs=[lab],
-        title="Bibliothèque hors les murs",
-        summary="Un bibliobus qui va vers les habitants des hameaux.",
-        territory_name="Saint-Étienne",
-        reference_territory=reference(Level.COMMUNE, "42218"),
-        population=173_136,
-        start_year=2019,
-        budget_range="50k-200k",
-        staff_time="0.5-1",
-        legal_competence="commune",
-        licence="CC-BY-4.0",
-        core_elements="Aller vers les habitants\nDes bibliothécaires formés",
-        adaptable_elements="Le véhicule\nLes horaires",
-        prerequisites="Un véhicule adapté",
-        challenges="<ul><li>Le recrutement des chauffeurs</li></ul>",
-        contact_name="Jeanne Équipe",
-        contact_email="equipe@labo.fr",
-    )
+    return note_practice(lab)
 
 
 @pytest.fixture
 def mayor_aide(reference):
-    return MemberFactory(name="Camille Lezoux", territory=reference(Level.COMMUNE, "63195"), language="fr")
+    return lezoux_member()
 
 
 @pytest.fixture
