@@ -11,7 +11,7 @@ MANAGE := $(UV) run python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest bench-load bench-memory
+.PHONY: help install demo serve test check lint format migrations-check messages messages-check bench-search bench-render bench-pages bench-territories bench-digest bench-load bench-memory bench-notes
 
 help:
 	@echo "make demo    install, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -67,6 +67,11 @@ messages:
 
 messages-check:
 	@.ci/check-messages
+
+# Note benchmark: the note for elected officials of a full plan, PDF and .docx, median / p95
+# over BENCH_RUNS renders each (target: under 3 s each).
+bench-notes:
+	$(UV) run python tests/bench/notes_bench.py
 
 bench-territories:
 	$(UV) run python tests/bench/territory_bench.py
