@@ -17,6 +17,8 @@ from pdf_structure import catalog, reader, structure_types
 from practices.choices import BudgetRange
 from transpositions.models import Collaborator, Plan
 from transpositions.services import estimates
+from transpositions.services.note import build_note
+from transpositions.services.note_pdf import note_html
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +120,7 @@ def test_the_pdf_is_tagged_with_the_language_and_title(client, plan, mayor_aide)
     for expected in ("/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD"):
         assert expected in types, expected
     assert types.count("/H1") == 1 and types.index("/H1") < types.index("/H2")
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()  # PDF/UA-1 identification
 
 
 def test_a_full_plan_makes_two_to_four_pages(client, plan, mayor_aide):
@@ -208,9 +211,6 @@ def test_no_contact_email_ever_in_the_note(client, plan, mayor_aide):
 
 
 def test_hostile_text_is_escaped_and_does_not_break_generation(client, plan, mayor_aide):
-    from transpositions.services.note import build_note  # reason: the HTML, before WeasyPrint
-    from transpositions.services.note_pdf import note_html  # reason: same
-
     plan.title = '<script>alert("x")</script> Plan'
     plan.core_elements = [{"text": "<img src=x onerror=alert(1)>", "decision": "keep", "why": "x" * 5000}]
     plan.risks = [{"text": "</li></ul><h1>Injected</h1>", "mitigation": "&amp; <b>bold</b>"}] * 60
@@ -225,3 +225,21 @@ def test_hostile_text_is_escaped_and_does_not_break_generation(client, plan, may
     assert '<script>alert("x")</script> Plan' in pdf_text(body(pdf))
     assert "</li></ul><h1>Injected</h1>" in docx_text(body(docx))
     assert 'filename="scriptalertxscript-plan.pdf"' in pdf["Content-Disposition"]
+
+
+def test_copied_text_keeps_its_language_in_an_english_note(plan):
+    with translation.override("en"):
+        html = note_html(build_note(plan))
+
+    assert '<html lang="en">' in html
+    assert '<span class="note-item-text" lang="fr">Aller vers les habitants</span>' in html
+
+
+def test_a_deleted_source_practice_is_said_and_the_note_still_made(client, plan, mayor_aide):
+    plan.practice.delete()
+    plan.refresh_from_db()
+
+    text = pdf_text(body(download(client, mayor_aide, plan)))
+
+    assert "Bibliothèque hors les murs" in text
+    assert "La pratique source n'est plus publiée" in text
