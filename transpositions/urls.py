@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from transpositions import outcome_views
 
 app_name = "transpositions"
 
-urlpatterns = []
+urlpatterns = [
+    path("<uuid:plan_id>/outcome/", outcome_views.share, name="share"),
+]
