@@ -107,3 +107,17 @@ def test_a_status_change_drops_the_practices_pages_from_the_front_end_cache(
         started.status = Plan.Status.PLANNED
         started.save()
     assert frontend_cache_sent == [("BAN", sorted([f"page-{practice.pk}", f"page-{english.pk}"]))]
+
+
+def test_the_kept_counts_are_renewed_when_a_plan_changes_status(client, practice, django_capture_on_commit_callbacks):
+    started = plan(practice, Plan.Status.EXPLORING, "Cantal")
+    assert "practice__transpositions" not in client.get(practice.url).content.decode()  # kept: nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        started.status = Plan.Status.UNDER_WAY
+        started.save()
+    assert "1 territoire transpose cette pratique." in client.get(practice.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        started.status = Plan.Status.DONE
+        started.save()
+    html = client.get(practice.url).content.decode()
+    assert "1 territoire l'a fait." in html and "transpose cette pratique" not in html

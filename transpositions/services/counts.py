@@ -10,17 +10,22 @@ A territory is the plan's reference territory, else the name typed in (case-inse
 the plan itself. Every translation of the practice counts (``Plan.practice_key``). One query;
 never a name, an id or a member, only two numbers.
 
-The anonymous practice page is kept by the front-end cache: when a plan is created, deleted or
-changes status, the practice's pages are dropped from it after the commit (``connect``). The
-counts are not in the practice's cached fragment (they change with plans, not with published
-content, and bumping the site-wide content version for each plan would throw every fragment away).
+Kept consistent with the caches: the counts are kept in the cache per practice
+(``public_counts``, as long as fragments are) and forgotten, and the anonymous practice pages
+dropped from the front-end cache, once the transaction commits, whenever a plan is created,
+deleted or changes status, or an outcome is approved or withdrawn (``changed``). They are not
+in the practice's cached fragment: they change with plans, not with published content, and
+bumping the site-wide content version for each plan would throw every fragment away.
 """
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import CharField, Count, IntegerField, Q, Value
 from django.db.models.functions import Cast, Coalesce, Lower, NullIf
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from practices.models import PracticePage
+from praxis.services import fragments
 from praxis.services.frontend_cache import enabled, page_tag, purge_after_commit
 from transpositions.models import Outcome, Plan
 
@@ -61,11 +66,28 @@ def counts(practice_key) -> dict[str, int]:
     return {"transposing": sum(row[0] for row in rows), "done": sum(row[1] for row in rows)}
 
 
+def cache_key(practice_key) -> str:
+    return f"transpositions:counts:{practice_key}"
+
+
+def public_counts(practice_key) -> dict[str, int]:
+    """``counts``, kept in the cache until a plan or an outcome of the practice changes them."""
+    if fragments.timeout() <= 0:
+        return counts(practice_key)
+    found = cache.get(cache_key(practice_key))
+    if found is None:
+        found = counts(practice_key)
+        cache.set(cache_key(practice_key), found, fragments.timeout())
+    return found
+
+
 # Keeping the cached practice pages right -------------------------------------------------------
 
 
-def purge_practice(practice_key) -> None:
-    """Drop the practice's pages (every translation) from the front-end cache after commit."""
+def changed(practice_key) -> None:
+    """The practice's counts changed: forget them, and drop its pages (every translation) from
+    the front-end cache, once the transaction commits."""
+    transaction.on_commit(lambda: cache.delete(cache_key(practice_key)))
     if not enabled():
         return
     ids = PracticePage.objects.filter(translation_key=practice_key).values_list("pk", flat=True)
@@ -83,11 +105,11 @@ def on_plan_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     if created or getattr(instance, "_status_before", None) != instance.status:
-        purge_practice(instance.practice_key)
+        changed(instance.practice_key)
 
 
 def on_plan_deleted(sender, instance, **kwargs):
-    purge_practice(instance.practice_key)
+    changed(instance.practice_key)
 
 
 def connect():

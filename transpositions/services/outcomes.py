@@ -34,6 +34,7 @@ from praxis.services.editorial import NETWORK_TEAM, editors_group_of
 from praxis.services.fragments import bump_content_version
 from praxis.services.frontend_cache import purge_page
 from transpositions.models import Outcome, Plan, PlanChange
+from transpositions.services import counts
 
 SHAREABLE = (Plan.Status.DONE, Plan.Status.ABANDONED)
 REVIEW_VIEWSET = "transposition_outcomes"  # the admin viewset's name (transpositions.viewsets)
@@ -163,6 +164,7 @@ def decide(outcome: Outcome, user, approve: bool, comment: str = "") -> Outcome:
 def renew_practice(practice_key) -> None:
     """What shows the practice (its pages, the home page, the listings) is built again."""
     bump_content_version()
+    counts.changed(practice_key)  # an outcome without a plan counts as done
     for page in PracticePage.objects.filter(translation_key=practice_key).order_by("pk")[:1]:
         purge_page(page)  # its translations, its parent, the practices' listings
 

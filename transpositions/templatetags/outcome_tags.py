@@ -2,7 +2,7 @@
 
 from django import template
 
-from transpositions.services.counts import counts
+from transpositions.services.counts import public_counts
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("transpositions/includes/transposition_counts.html")
 def transposition_counts(page):
     """``{% transposition_counts page %}``: "N territories are transposing this, M have done it"."""
-    return counts(page.translation_key)
+    return public_counts(page.translation_key)
 
 
 @register.simple_tag
