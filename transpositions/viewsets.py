@@ -123,7 +123,7 @@ class OutcomeViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = [
-        Column("territory_name", label=_("territory")),
+        "territory_name",
         Column("source", label=_("source practice"), accessor=source),
         "outcome",
         "review",
