@@ -32,10 +32,17 @@ class ReviewerPolicy(BasePermissionPolicy):
     actions = ("view", "change")
 
     def user_has_permission(self, user, action):
-        return action in self.actions and outcomes.reviewable_by(user).exists()
+        return action in self.actions and self.reviews(user)
 
     def user_has_any_permission(self, user, actions):
-        return any(action in self.actions for action in actions) and outcomes.reviewable_by(user).exists()
+        return any(action in self.actions for action in actions) and self.reviews(user)
+
+    @staticmethod
+    def reviews(user) -> bool:
+        """The team always; a lab's editors once there is an outcome of their lab's practices."""
+        if not (user.is_authenticated and user.is_active):
+            return False
+        return outcomes.is_team(user) or outcomes.reviewable_by(user).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
         return action in self.actions and outcomes.may_review(user, instance)

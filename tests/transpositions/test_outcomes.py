@@ -7,8 +7,10 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.test import Client
-from factories import MemberFactory, PlanFactory
+from django.utils import translation
+from factories import LabPageFactory, MemberFactory, PlanFactory
 from factories.editorial import in_english, lab_editor, network_editor
 from factories.translations import translate_page
 from factories.transpositions import invite
@@ -123,8 +125,6 @@ def test_shared_approved_shown_on_the_practice_in_both_languages_and_on_home(
 def test_the_network_team_reviews_any_outcome_a_lab_editor_only_their_labs(
     client, editorial, practice, done_plan, owner, django_capture_on_commit_callbacks
 ):
-    from factories import LabPageFactory  # noqa: PLC0415 - reason: one test needs another lab
-
     share(client, done_plan, owner, django_capture_on_commit_callbacks)
     outcome = Outcome.objects.get()
     other = Client()
@@ -241,3 +241,21 @@ def test_the_outcome_outlives_the_plan_and_the_member(
     outcome = Outcome.objects.get()
     assert outcome.plan is None and outcome.submitted_by is None
     assert "Un minibus électrique" in Client().get(practice.url).content.decode()
+
+
+def test_the_plan_pages_outcome_part_is_for_the_owner_of_a_finished_plan(rf, practice, owner, done_plan):
+    def part(plan, role):
+        with translation.override("fr"):
+            return render_to_string(
+                "transpositions/includes/plan_outcome.html", {"plan": plan, "role": role, "request": rf.get("/")}
+            )
+
+    assert f"/fr/transpositions/{done_plan.pk}/outcome/" in part(done_plan, "owner")
+    assert "outcome" not in part(done_plan, "editor")
+    under_way = PlanFactory(member=owner, practice=practice, status=Plan.Status.UNDER_WAY)
+    assert "/outcome/" not in part(under_way, "owner")
+    outcome = outcomes.share(done_plan, owner, {**SHARED})
+    assert "en attente de relecture" in part(done_plan, "owner") and "/outcome/" not in part(done_plan, "owner")
+    outcomes.decide(outcome, None, False, "Trop vague")
+    rejected = part(done_plan, "owner")
+    assert "Trop vague" in rejected and f"/fr/transpositions/{done_plan.pk}/outcome/" in rejected
