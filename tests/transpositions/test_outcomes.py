@@ -259,3 +259,16 @@ def test_the_plan_pages_outcome_part_is_for_the_owner_of_a_finished_plan(rf, pra
     outcomes.decide(outcome, None, False, "Trop vague")
     rejected = part(done_plan, "owner")
     assert "Trop vague" in rejected and f"/fr/transpositions/{done_plan.pk}/outcome/" in rejected
+
+
+def test_approving_renews_the_practice_pages_home_and_listings_in_the_front_end_cache(
+    client, practice, done_plan, owner, frontend_cache_sent, django_capture_on_commit_callbacks
+):
+    english = translate_page(practice, "en", title="Library outside the walls")
+    outcome = outcomes.share(done_plan, owner, {**SHARED})
+    frontend_cache_sent.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes.decide(outcome, None, True)
+    bans = [tags for method, tags in frontend_cache_sent if method == "BAN"]
+    assert any({f"page-{practice.pk}", f"page-{english.pk}", "practices"} <= set(tags) for tags in bans)
+    assert any(method == "PURGE" and url.endswith(practice.url) for method, url in frontend_cache_sent)
