@@ -11,4 +11,13 @@ class TranspositionsConfig(AppConfig):
     verbose_name = _("Transposition plans")
 
     def ready(self):
-        pass
+        from discussions.answerers import register_answerer
+        from practices.services.home import register_transposition_counter
+        from practices.services.lineage import register_went_to
+        from transpositions.answerers import transposed_it
+        from transpositions.services import counts, outcomes
+
+        register_went_to(outcomes.lineage_entries)  # approved outcomes on the source practice
+        register_transposition_counter(outcomes.approved_counts)  # and in "most transposed"
+        register_answerer(transposed_it)  # those who transposed it answer its questions
+        counts.connect()  # a plan's status changes the practice's public counts

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from practices.choices import TranspositionOutcome
 from territories.models import Territory
 
 TITLE_MAX = 200
@@ -246,3 +247,76 @@ class Note(models.Model):
 
     def __str__(self):
         return f"{self.plan_id} v{self.version} {self.language} {self.format}"
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(review=Outcome.Review.APPROVED)
+
+
+class Outcome(models.Model):
+    """What happened when a plan was carried out (or given up), shared back by its owner.
+
+    Reviewed by the source lab's editors or the network team (``transpositions.viewsets``);
+    once approved it shows on the source practice (every translation: ``practice_key``) as a
+    lineage entry, and counts as a territory that transposed it. It outlives the plan and the
+    member: what it says publicly is in its own fields, never read from the plan.
+    """
+
+    class Review(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    OUTCOMES = [choice for choice in TranspositionOutcome.choices if choice[0] != TranspositionOutcome.ONGOING]
+
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("source practice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    practice_key = models.UUIDField(db_index=True, editable=False)  # the source practice's translation key
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="outcomes", editable=False
+    )
+    territory_name = models.CharField(
+        _("territory shown publicly"),
+        max_length=200,
+        help_text=_("As precise as you wish: you may generalise it, e.g. “a département of Auvergne”."),
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=OUTCOMES)
+    kept = models.TextField(_("what was kept"), blank=True, max_length=TEXT_MAX)
+    what_changed = models.TextField(_("what changed"), blank=True, max_length=TEXT_MAX)
+    result = models.TextField(_("result"), blank=True, max_length=TEXT_MAX)
+    failures = models.TextField(_("failures and difficulties"), blank=True, max_length=TEXT_MAX)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+
+    submitted_by = models.ForeignKey(
+        Member,
+        verbose_name=_("shared by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(_("shared"), auto_now_add=True)
+    review = models.CharField(_("review"), max_length=10, choices=Review.choices, default=Review.SUBMITTED)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, max_length=TEXT_MAX)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("shared outcome")
+        verbose_name_plural = _("shared outcomes")
+        indexes = [models.Index(fields=["practice_key", "review"], name="outcome_practice_review")]
+
+    def __str__(self):
+        return self.territory_name

@@ -25,15 +25,39 @@ def terms_with_counts(model):
     )
 
 
-def most_transposed(locale, limit=MOST_TRANSPOSED):
-    public = public_practices()
-    ranking = list(
+# Extension point: other ways a practice is transposed than a later practice page linking to it.
+# Higher layers register ``fn(public_practices) -> {translation_key: count}`` from their
+# ``AppConfig.ready()`` (``transpositions``: one per approved outcome shared back by a member).
+_count_providers = []
+
+
+def register_transposition_counter(provider):
+    if provider not in _count_providers:
+        _count_providers.append(provider)
+    return provider
+
+
+def transposition_counts(public, limit: int) -> dict:
+    """The ``limit`` practices transposed most (translation key -> territories), every source counted."""
+    ranking = (
         Transposition.objects.filter(practice__in=public.values("pk"), source__in=public.values("pk"))
         .values("source__translation_key")
         .annotate(transpositions=Count("practice__translation_key", distinct=True))
-        .order_by("-transpositions", "source__translation_key")[:limit]
+        .order_by("-transpositions", "source__translation_key")
     )
+    if not _count_providers:
+        return {row["source__translation_key"]: row["transpositions"] for row in ranking[:limit]}
     counts = {row["source__translation_key"]: row["transpositions"] for row in ranking}
+    for provider in _count_providers:
+        for key, count in provider(public).items():
+            counts[key] = counts.get(key, 0) + count
+    best = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:limit]
+    return dict(best)
+
+
+def most_transposed(locale, limit=MOST_TRANSPOSED):
+    public = public_practices()
+    counts = transposition_counts(public, limit)
     practices = list(with_card_data(best_translations(public.filter(translation_key__in=counts), locale)))
     localize_card_labs(practices, locale)
     for practice in practices:

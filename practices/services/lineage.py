@@ -44,6 +44,24 @@ def lineage_errors(practice) -> list[str]:
     return errors
 
 
+# Extension point: where a practice went without becoming another practice page here. Higher
+# layers register ``fn(practice, locale) -> list[dict]`` from their ``AppConfig.ready()``
+# (``transpositions``: outcomes shared back by members and approved). Each item names the
+# ``template`` that renders it inside the "Transposed to" list, and carries what it needs;
+# items are kept in the practice's cached fragment, so they hold plain, picklable data.
+_went_to_providers = []
+
+
+def register_went_to(provider):
+    if provider not in _went_to_providers:
+        _went_to_providers.append(provider)
+    return provider
+
+
+def went_elsewhere(practice, locale: Locale) -> list[dict]:
+    return [item for provider in _went_to_providers for item in provider(practice, locale)]
+
+
 # What a lineage item shows of the link itself.
 LINK_FIELDS = ("what_changed", "outcome", "result", "locale", "sort_order")
 
@@ -52,7 +70,8 @@ def lineage(practice, locale: Locale | None = None, private_paths: list[str] | N
     """The practice's live, public originals and the live, public practices transposed from it,
     each in the active language when translated.
 
-    Two queries whatever the number of links (three when an original is in another language).
+    Two queries whatever the number of links (three when an original is in another language),
+    plus what each registered provider of ``went_elsewhere`` runs (one query each).
     """
     shown = ("territory_name", "country")  # besides the link, each item names the territory
 
@@ -102,4 +121,4 @@ def lineage(practice, locale: Locale | None = None, private_paths: list[str] | N
             chosen[key] = link
     went_to = [{"link": link, "practice": link.practice} for link in chosen.values()]
     went_to.sort(key=lambda item: item["practice"].title.lower())
-    return {"came_from": came_from, "went_to": went_to}
+    return {"came_from": came_from, "went_to": went_to, "went_elsewhere": went_elsewhere(practice, locale)}

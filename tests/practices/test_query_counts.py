@@ -18,7 +18,9 @@ from factories.showcase import showcase_practice
 # view-restriction checks, its JSON-LD and the search app's "similar practices"; cached,
 # only the routing to a deeper page and the view-restriction checks remain. Both include the
 # questions and answers (discussions: one view-restriction check by path, one for the posts).
-PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 20, "cached": 7}
+# Uncached, two more for the transposition workspace: the outcomes shared back in the lineage,
+# the public counts of plans (cached, both are kept: transpositions.services.counts).
+PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 22, "cached": 7}
 PRACTICE_INDEX_EXTRA_QUERIES = {"uncached": 8, "cached": 8}
 
 
