@@ -11,4 +11,9 @@ class TranspositionsConfig(AppConfig):
     verbose_name = _("Transposition plans")
 
     def ready(self):
-        pass
+        # Modules with models load once the registry is ready.
+        from members.data import register_erasure, register_export
+        from transpositions import data
+
+        register_export(data.export)
+        register_erasure(data.erase)
