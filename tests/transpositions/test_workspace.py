@@ -83,7 +83,7 @@ def test_my_transpositions_lists_my_plans_with_my_role(client, practice, owner, 
 
     assert mine.title in response.text and shared.title in response.text
     assert theirs.title not in response.text
-    assert "Lecteur" in response.text and "Propriétaire" in response.text
+    assert "Lecteur" in response.text and "Responsable" in response.text
     assert "Bibliothèque hors les murs" in response.text
     assert "/fr/transpositions/" in client.get("/fr/members/account/").text
 
@@ -178,7 +178,7 @@ def test_the_territory_changes_and_the_competence_is_checked_again(client, pract
 
     plan = PlanFactory(member=owner, practice=practice)
     client.force_login(owner.user)
-    commune = reference(Level.COMMUNE, "63113")
+    commune = reference(Level.COMMUNE, "42218")
 
     response = client.post(plan_url(plan, "territory/"), {"territory": f"{commune.level}:{commune.code}"})
 
