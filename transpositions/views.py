@@ -115,7 +115,6 @@ def plan_page(request, plan_id):
     plan = plan_for(request.member, plan_id, Role.EDITOR)
     editor = PlanEditor(plan, request.POST)
     if not editor.is_valid():
-        messages.error(request, _("The plan was not saved: please correct the fields marked below."))
         return TemplateResponse(request, "transpositions/plan.html", plan_context(request, plan, editor), status=400)
     result = editing.save_plan(plan, request.member, editor.form.cleaned_data["version"], editor.values())
     if isinstance(result, editing.Conflict):

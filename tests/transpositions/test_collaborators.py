@@ -33,7 +33,9 @@ def send_invitation(django_capture_on_commit_callbacks):
     return send
 
 
-def test_an_invitation_is_emailed_in_the_invitees_language_and_accepted(client, send_invitation, practice, owner, colleague):
+def test_an_invitation_is_emailed_in_the_invitees_language_and_accepted(
+    client, send_invitation, practice, owner, colleague
+):
     plan = PlanFactory(member=owner, practice=practice)
 
     link = send_invitation(client, plan, owner, colleague.user.email.upper())
@@ -57,7 +59,9 @@ def test_a_non_member_is_invited_in_the_inviters_language(client, send_invitatio
     assert "vous invite" in mail.outbox[0].subject
 
 
-def test_invitation_links_refuse_the_wrong_person_forgeries_and_old_links(client, send_invitation, practice, owner, colleague):
+def test_invitation_links_refuse_the_wrong_person_forgeries_and_old_links(
+    client, send_invitation, practice, owner, colleague
+):
     plan = PlanFactory(member=owner, practice=practice)
     link = send_invitation(client, plan, owner, colleague.user.email)
     client.logout()

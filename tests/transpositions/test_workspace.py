@@ -102,7 +102,11 @@ def test_an_editor_saves_the_plan_and_the_history_names_the_fields(client, pract
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.notes == "Premier rendez-vous" and plan.version == 2
-    assert plan.core_elements[0] == {"text": "Aller vers les habitants", "decision": "change", "why": "Avec une camionnette"}
+    assert plan.core_elements[0] == {
+        "text": "Aller vers les habitants",
+        "decision": "change",
+        "why": "Avec une camionnette",
+    }
     assert plan.milestones == milestones
     change = plan.changes.first()
     assert change.member == colleague and change.kind == PlanChange.Kind.EDITED
@@ -117,7 +121,9 @@ def test_rows_are_added_and_removed(client, practice, owner):
     data = plan_form_data(plan)
     data["prerequisites-0-DELETE"] = "on"
     data["prerequisites-TOTAL_FORMS"] = 3
-    data.update({"prerequisites-2-text": "Un budget voté", "prerequisites-2-state": "in_place", "prerequisites-2-who": "DGS"})
+    data.update(
+        {"prerequisites-2-text": "Un budget voté", "prerequisites-2-state": "in_place", "prerequisites-2-who": "DGS"}
+    )
 
     assert client.post(plan_url(plan), data).status_code == 302
     plan.refresh_from_db()
@@ -140,7 +146,10 @@ def test_the_status_moves_and_under_way_is_dated_and_abandoned_needs_why(client,
     assert refused.status_code == 400 and "Dites pourquoi" in refused.text
     plan.refresh_from_db()
     assert plan.status == "under_way"
-    assert client.post(plan_url(plan), plan_form_data(plan, status="abandoned", status_reason="Pas de budget")).status_code == 302
+    assert (
+        client.post(plan_url(plan), plan_form_data(plan, status="abandoned", status_reason="Pas de budget")).status_code
+        == 302
+    )
     plan.refresh_from_db()
     assert plan.status == "abandoned" and plan.status_reason == "Pas de budget"
 
@@ -149,7 +158,9 @@ def test_the_estimate_is_a_range_in_words_with_an_editable_ratio(client, practic
     plan = PlanFactory(member=owner, practice=practice)
     client.force_login(owner.user)
 
-    client.post(plan_url(plan), plan_form_data(plan, cost_ratio="2", price_change="10", estimate_assumption="Deux fois plus"))
+    client.post(
+        plan_url(plan), plan_form_data(plan, cost_ratio="2", price_change="10", estimate_assumption="Deux fois plus")
+    )
     plan.refresh_from_db()
     page = client.get(plan_url(plan)).text
 
