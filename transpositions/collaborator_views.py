@@ -28,10 +28,13 @@ def to_collaborators(plan):
 def invite(request, plan_id):
     plan = plan_for(request.member, plan_id, Role.OWNER)
     form = InviteForm(request.POST, plan=plan)
-    if not form.is_valid():
+    allowed = sharing.may_invite(request.member)
+    if not allowed:
+        form.add_error(None, _("You have sent as many invitations as allowed today. Please try again tomorrow."))
+    if not allowed or not form.is_valid():
         context = plan_context(request, plan)
         context["invite_form"] = form
-        return TemplateResponse(request, "transpositions/plan.html", context, status=400)
+        return TemplateResponse(request, "transpositions/plan.html", context, status=400 if allowed else 429)
     invitation, secret = sharing.invite(plan, request.member, form.cleaned_data["email"], form.cleaned_data["role"])
     transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, secret))
     messages.success(request, _("The invitation is on its way to %(email)s.") % {"email": invitation.email})

@@ -145,3 +145,16 @@ def test_a_reader_sees_everything_but_cannot_edit(client, practice, owner, colle
     plan.refresh_from_db()
     assert plan.notes == "Nos notes" and plan.version == 1
     assert client.post(plan_url(plan, "competence/")).status_code == 403
+
+
+def test_a_member_sends_a_limited_number_of_invitations_a_day(client, practice, owner, settings):
+    settings.PRAXIS_PLAN_INVITATIONS_PER_DAY = 2
+    plan = PlanFactory(member=owner, practice=practice)
+    client.force_login(owner.user)
+    for number in range(2):
+        client.post(plan_url(plan, "invite/"), {"email": f"n{number}@mairie.fr", "role": "reader"})
+
+    refused = client.post(plan_url(plan, "invite/"), {"email": "n3@mairie.fr", "role": "reader"})
+
+    assert refused.status_code == 429 and 'role="alert"' in refused.text
+    assert Invitation.objects.count() == 2

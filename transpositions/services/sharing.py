@@ -12,6 +12,7 @@ from enum import Enum
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members.models import Member
 from transpositions.models import Collaborator, Invitation, Plan, PlanChange
@@ -25,6 +26,15 @@ def digest(secret: str) -> str:
 
 def record(plan: Plan, member: Member | None, kind: str, detail: str = "") -> None:
     PlanChange.objects.create(plan=plan, member=member, kind=kind, detail=detail[:300])
+
+
+def may_invite(member: Member) -> bool:
+    """Invitations are emails to any address: a member sends a limited number a day."""
+    since = timezone.now() - timedelta(days=1)
+    return (
+        Invitation.objects.filter(invited_by=member, created_at__gte=since).count()
+        < settings.PRAXIS_PLAN_INVITATIONS_PER_DAY
+    )
 
 
 @transaction.atomic
@@ -83,7 +93,7 @@ def accept(invitation: Invitation, member: Member) -> Collaborator:
 @transaction.atomic
 def revoke(plan: Plan, by: Member, invitation: Invitation) -> None:
     invitation.delete()
-    record(plan, by, PlanChange.Kind.REMOVED, "invitation")
+    record(plan, by, PlanChange.Kind.REMOVED, _("a pending invitation"))
 
 
 def _role_detail(collaborator: Collaborator, old: str, new: str) -> str:

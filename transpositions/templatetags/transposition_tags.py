@@ -8,19 +8,11 @@ from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
 
-from members.access import approved_member
+# The same lookup as the page's follow and selection actions, cached on the request: one query.
+from alerts.templatetags.alerts_tags import current_member
 from transpositions.models import Plan
 
 register = template.Library()
-
-
-def current_member(request):
-    """The approved member behind ``request`` (looked up once per request), else None."""
-    if request is None or not request.user.is_authenticated:
-        return None
-    if not hasattr(request, "_transpositions_member"):
-        request._transpositions_member = approved_member(request.user)
-    return request._transpositions_member
 
 
 @register.inclusion_tag("transpositions/tags/start.html", takes_context=True)
