@@ -1,5 +1,7 @@
 """The workspace through HTTP: start a plan from a practice, my plans, edit a plan, its history."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -164,8 +166,10 @@ def test_the_estimate_is_a_range_in_words_with_an_editable_ratio(client, practic
     plan.refresh_from_db()
     page = client.get(plan_url(plan)).text
 
-    assert "entre 110\u202f000\xa0€ et 440\u202f000\xa0€" in page.replace(" €", "\xa0€") or "entre 110" in page
-    assert "Deux fois plus" in page and "50k-200k" not in page
+    # 50k-200k € and 0.5-1 FTE, times 2 for the size and 1.1 for prices, said as ranges
+    assert re.search(r"entre 110\s000\s€ et 4[45]0\s000\s€", page)  # rounded outwards
+    assert "entre 1,1 et 2,2 équivalents temps plein" in page
+    assert "Deux fois plus" in page
 
 
 def test_the_source_box_says_when_the_practice_is_gone(client, practice, owner):

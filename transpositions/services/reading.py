@@ -32,15 +32,11 @@ def source_of(plan: Plan) -> Source:
     return Source(title=plan.source_title, taken_at=taken_at, page=page, gone=gone)
 
 
-def _budget_words(value: float) -> str:
+def _euros(value: float) -> str:
     return _("%(amount)s €") % {"amount": number_format(int(value), force_grouping=True)}
 
 
-def _staff_words(value: float) -> str:
-    return _("%(fte)s full-time equivalent") % {"fte": number_format(value)}
-
-
-def in_words(estimate: estimates.Estimate | None, unit) -> str:
+def in_words(estimate: estimates.Estimate | None, unit=number_format) -> str:
     """A range said as a range: "between X and Y", "under Y", "over X"; never one figure."""
     if estimate is None:
         return ""
@@ -54,9 +50,9 @@ def in_words(estimate: estimates.Estimate | None, unit) -> str:
 def estimates_of(plan: Plan) -> dict:
     budget, staff = estimates.budget(plan), estimates.staff(plan)
     return {
-        "budget": in_words(budget, _budget_words),
+        "budget": in_words(budget, _euros),
         "budget_source": budget.source_label if budget else "",
-        "staff": in_words(staff, _staff_words),
+        "staff": _("%(range)s full-time equivalents") % {"range": in_words(staff)} if staff else "",
         "staff_source": staff.source_label if staff else "",
     }
 
