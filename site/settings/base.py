@@ -191,12 +191,16 @@ ACCOUNT_SESSION_REMEMBER = None
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 14 * 24 * 60 * 60)
 # Pages about one person never get a public Cache-Control (praxis.http_cache), even anonymous:
 # sign-in, sign-up, verification and reset links (allauth), the members' pages and answer links.
-PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members|freshness)/"]
+PRAXIS_PRIVATE_PATHS = [r"^/[a-z]{2}/(accounts|members|freshness|transpositions)/"]
 # Contact relay: messages a member may send per day (members.relay).
 PRAXIS_RELAY_MESSAGES_PER_DAY = env.integer("RELAY_MESSAGES_PER_DAY", 5)
 PRAXIS_RELAY_MAX_LENGTH = 5000
 # How long a team's signed answer link stays valid (days).
 PRAXIS_RELAY_ANSWER_DAYS = 30
+# Transposition plans: how long an invitation to a plan stays valid (days); how many
+# invitations a member may send in 24 hours.
+PRAXIS_PLAN_INVITATION_DAYS = env.integer("PLAN_INVITATION_DAYS", 30)
+PRAXIS_PLAN_INVITATIONS_PER_DAY = env.integer("PLAN_INVITATIONS_PER_DAY", 20)
 # Freshness kept by owners (freshness.services): a practice not verified for this many days
 # is stale and its owner is reminded, every FRESHNESS_REMIND_EVERY days, until they answer;
 # after FRESHNESS_ESCALATE_AFTER unanswered reminders the network team is told. An email's

@@ -45,7 +45,7 @@ def test_the_progress_page_follows_the_build_and_starts_the_download(
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
 
-    tab.goto(f"{live_server.url}/fr/transpositions/{plan.pk}/note/pdf/")
+    tab.goto(f"{live_server.url}/fr/transpositions/plan/{plan.pk}/note/pdf/")
 
     assert tab.get_by_role("heading", level=1).inner_text() == "Votre note pour les élus"
     assert tab.get_by_role("status").is_visible()

@@ -42,7 +42,7 @@ def signed_in_tab(browser, live_server, user, locale="fr-FR"):
 
 def share_outcome(tab, base, plan, territory=TERRITORY):
     """The owner (signed in on ``tab``) shares the outcome of ``plan`` (done or abandoned)."""
-    tab.goto(f"{base}/fr/transpositions/{plan.pk}/outcome/")
+    tab.goto(f"{base}/fr/transpositions/plan/{plan.pk}/outcome/")
     assert_accessible(tab)
     tab.get_by_label("Territoire affiché publiquement").fill(territory)
     tab.get_by_label("Réussite partielle").check()

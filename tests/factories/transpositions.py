@@ -2,6 +2,7 @@ import factory
 
 from factories.members import MemberFactory
 from factories.practices import PracticePageFactory
+from transpositions.forms import LISTS, PlanForm
 from transpositions.models import Collaborator, Plan
 from transpositions.services.starting import start_plan
 
@@ -29,3 +30,21 @@ class PlanFactory(factory.Factory):
 def invite(plan: Plan, member, role: str = Collaborator.Role.EDITOR) -> Collaborator:
     """``member`` joins ``plan`` with ``role`` (as accepting an invitation does)."""
     return Collaborator.objects.create(plan=plan, member=member, role=role)
+
+
+def plan_form_data(plan: Plan, **changes) -> dict:
+    """What the plan page's form posts for ``plan`` as it is now, with ``changes`` (field -> value;
+    a list field takes a list of item dicts)."""
+    data = {name: getattr(plan, name) for name in PlanForm.FIELDS}
+    data = {name: "" if value is None else value for name, value in data.items()} | {"version": plan.version}
+    for name in LISTS:
+        items = changes.pop(name, getattr(plan, name))
+        data[f"{name}-TOTAL_FORMS"] = len(items)
+        data[f"{name}-INITIAL_FORMS"] = min(len(items), len(getattr(plan, name)))
+        data[f"{name}-MIN_NUM_FORMS"] = 0
+        data[f"{name}-MAX_NUM_FORMS"] = 1000
+        for index, item in enumerate(items):
+            for key, value in item.items():
+                data[f"{name}-{index}-{key}"] = value
+    data.update(changes)
+    return data

@@ -42,7 +42,7 @@ def plan(source_practice, mayor_aide):
 
 def download(client, member, plan, fmt="pdf", **extra):
     client.force_login(member.user)
-    return client.get(f"/fr/transpositions/{plan.pk}/note/{fmt}/", **extra)
+    return client.get(f"/fr/transpositions/plan/{plan.pk}/note/{fmt}/", **extra)
 
 
 def body(response) -> bytes:
@@ -187,7 +187,7 @@ def test_the_note_is_in_the_members_language(client, plan, mayor_aide):
 def test_only_collaborators_get_the_note(client, plan, mayor_aide):
     stranger, reader_member = MemberFactory(), MemberFactory()
     invite(plan, reader_member, Collaborator.Role.READER)
-    url = f"/fr/transpositions/{plan.pk}/note/pdf/"
+    url = f"/fr/transpositions/plan/{plan.pk}/note/pdf/"
 
     assert client.get(url).status_code == 302
     assert "/login" in client.get(url)["Location"] or "next=" in client.get(url)["Location"]
@@ -196,7 +196,7 @@ def test_only_collaborators_get_the_note(client, plan, mayor_aide):
     assert download(client, reader_member, plan).status_code == 200
     assert download(client, mayor_aide, plan, "odt").status_code == 404
     client.force_login(mayor_aide.user)
-    assert client.get("/fr/transpositions/00000000-0000-4000-8000-000000000000/note/pdf/").status_code == 404
+    assert client.get("/fr/transpositions/plan/00000000-0000-4000-8000-000000000000/note/pdf/").status_code == 404
 
 
 def test_no_contact_email_ever_in_the_note(client, plan, mayor_aide):

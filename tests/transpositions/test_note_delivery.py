@@ -35,7 +35,7 @@ def signed_in(client, member):
 
 
 def url(plan, fmt="pdf", action=""):
-    return f"/fr/transpositions/{plan.pk}/note/{fmt}/{action}"
+    return f"/fr/transpositions/plan/{plan.pk}/note/{fmt}/{action}"
 
 
 def asked_already(plan, fmt="pdf", **fields) -> Note:

@@ -43,7 +43,7 @@ def done_plan(practice, owner):
 
 
 def share_url(plan):
-    return f"/fr/transpositions/{plan.pk}/outcome/"
+    return f"/fr/transpositions/plan/{plan.pk}/outcome/"
 
 
 def share(client, plan, member, capture, **changes):
@@ -192,7 +192,7 @@ def test_only_the_owner_of_a_done_or_abandoned_plan_shares(client, practice, own
     assert client.get(share_url(plan)).status_code == 403
     client.force_login(MemberFactory().user)
     assert client.get(share_url(plan)).status_code == 404
-    assert client.get("/fr/transpositions/not-a-uuid/outcome/").status_code == 404
+    assert client.get("/fr/transpositions/plan/not-a-uuid/outcome/").status_code == 404
     client.logout()
     assert client.get(share_url(plan)).status_code == 302
 
@@ -250,7 +250,7 @@ def test_the_plan_pages_outcome_part_is_for_the_owner_of_a_finished_plan(rf, pra
                 "transpositions/includes/plan_outcome.html", {"plan": plan, "role": role, "request": rf.get("/")}
             )
 
-    assert f"/fr/transpositions/{done_plan.pk}/outcome/" in part(done_plan, "owner")
+    assert f"/fr/transpositions/plan/{done_plan.pk}/outcome/" in part(done_plan, "owner")
     assert "outcome" not in part(done_plan, "editor")
     under_way = PlanFactory(member=owner, practice=practice, status=Plan.Status.UNDER_WAY)
     assert "/outcome/" not in part(under_way, "owner")
@@ -258,7 +258,7 @@ def test_the_plan_pages_outcome_part_is_for_the_owner_of_a_finished_plan(rf, pra
     assert "en attente de relecture" in part(done_plan, "owner") and "/outcome/" not in part(done_plan, "owner")
     outcomes.decide(outcome, None, False, "Trop vague")
     rejected = part(done_plan, "owner")
-    assert "Trop vague" in rejected and f"/fr/transpositions/{done_plan.pk}/outcome/" in rejected
+    assert "Trop vague" in rejected and f"/fr/transpositions/plan/{done_plan.pk}/outcome/" in rejected
 
 
 def test_approving_renews_the_practice_pages_home_and_listings_in_the_front_end_cache(
