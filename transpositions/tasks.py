@@ -1,17 +1,5 @@
-<<<<<<< HEAD
-"""Background work of transpositions (django_tasks): the 6- and 12-month reminders."""
-
-from django_tasks import task
-
-from transpositions.services.reminders import send_reminders
-
-
-@task()
-def send_transposition_reminders() -> int:
-    """Remind owners of plans under way for 6 and 12 months (schedule it daily); emails sent."""
-    return send_reminders().emails
-=======
-"""Emails of the transposition workspace, sent by the background worker."""
+"""Background work of transpositions (django_tasks): invitation emails and the 6- and 12-month
+reminders."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -23,6 +11,13 @@ from django_tasks import task
 from members.emails import absolute
 from members.models import Member
 from transpositions.models import Invitation
+from transpositions.services.reminders import send_reminders
+
+
+@task()
+def send_transposition_reminders() -> int:
+    """Remind owners of plans under way for 6 and 12 months (schedule it daily); emails sent."""
+    return send_reminders().emails
 
 
 def invitee_language(invitation: Invitation) -> str:
@@ -52,4 +47,3 @@ def send_invitation(invitation_id: int, secret: str) -> int:
         body = render_to_string("transpositions/email/invitation_body.txt", context)
     subject = "[Praxis] " + " ".join(subject.split())
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email]).send()
->>>>>>> h-workspace
