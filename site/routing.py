@@ -21,7 +21,6 @@ The result is stored where Wagtail keeps it (``request._wagtail_route_for_reques
 page's ``serve`` as always.
 """
 
-from django.db.models import F
 from django.http import Http404
 from django.urls import re_path
 from django.utils import translation
@@ -34,6 +33,7 @@ from wagtail.models import Page, Site
 # Treebeard's paths (255 characters, 4 per level) hold at most 63 levels: a longer path names no page.
 MAX_DEPTH = 63
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+LOCALE = Page._meta.get_field("locale")
 ROOT_PATHS_ATTRIBUTE = "_wagtail_cached_site_root_paths"  # as Page._get_site_root_paths keeps them
 
 
@@ -67,7 +67,13 @@ def _root_path(request, site) -> tuple[str, dict] | None:
 
 
 def _matches(row, expected: dict) -> bool:
-    return all(getattr(row, name) == value for name, value in expected.items())
+    values = {
+        "pk": row.pk,
+        "translation_key": row.translation_key,
+        "language": row.locale.language_code,
+        "live": row.live,
+    }
+    return all(values[name] == value for name, value in expected.items())
 
 
 def _intercepts(page, remaining: list[str]) -> bool:
@@ -109,7 +115,7 @@ def fast_route(request, path: str):
         Page.objects.filter(
             url_path__in=[root_path, *prefixes], slug__in={root_path.rstrip("/").rpartition("/")[2], *components}
         )
-        .annotate(language=F("locale__language_code"))
+        .select_related("locale")
         .order_by()
     ):
         if row.url_path in rows:
@@ -127,8 +133,11 @@ def fast_route(request, path: str):
             return None  # url_path out of step with the tree
         child._cached_parent_obj = page
         page, depth = child, depth + 1
+    specific = page.specific
+    if not LOCALE.is_cached(specific) and specific.locale_id == page.locale_id:
+        LOCALE.set_cached_value(specific, page.locale)  # read with the path: one query less later
     try:
-        result = page.specific.route(request, components[depth:])
+        result = specific.route(request, components[depth:])
     except Http404:
         result = None
     setattr(request, ROUTE_ATTRIBUTE, result)
