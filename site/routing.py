@@ -84,7 +84,11 @@ def _intercepts(page, remaining: list[str]) -> bool:
         return True
     if model.route is Page.route:
         return False
-    if model.route is RoutablePageMixin.route and issubclass(model, RoutablePageMixin):
+    if (
+        issubclass(model, RoutablePageMixin)
+        and model.route is RoutablePageMixin.route
+        and model.resolve_subpage is RoutablePageMixin.resolve_subpage
+    ):
         if not page.live:
             return False  # a draft's sub-routes are not served: Page.route goes on to the child
         try:

@@ -9,6 +9,7 @@ from factories import LabIndexPageFactory, LabPageFactory, PracticeIndexPageFact
 from factories.labs import ProgrammePageFactory
 from factories.translations import translate_page
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
 from praxis import routing
 from praxis.models import StandardPage
@@ -32,6 +33,7 @@ def tree(home):
     secret = PracticePageFactory(parent=lab)
     PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x")
     programme = ProgrammePageFactory(parent=labs)
+    LabPageFactory(parent=labs, slug="markers")  # hidden by the directory's markers/ sub-route, as in Wagtail
     index = PracticeIndexPageFactory()
     about = home.add_child(instance=StandardPage(title="À propos", slug="a-propos", locale=home.locale))
     about.save_revision().publish()
@@ -123,6 +125,18 @@ def test_sub_routes_live_drafts_and_aliases_are_routed_as_before(tree):
         assert fast[:3] == expected == wagtail[:3], path
     assert both_routes(practice_path + "sheet/", "fr")[1][3][0] == "sheet"
     assert both_routes(tree["draft"].url_path.removeprefix("/accueil/"), "fr")[:2] == (None, None)
+
+
+def test_a_pages_own_route_is_called_with_the_rest_of_the_path(tree, monkeypatch):
+    def catch_all(self, request, path_components):
+        return RouteResult(self, args=tuple(path_components)) if self.live else None
+
+    monkeypatch.setattr(StandardPage, "route", catch_all)
+    for path in ("a-propos/", "a-propos/x/y/", "a-propos-en/z/", "brouillon/sous/"):
+        for language in LANGUAGES:
+            wagtail, fast, engaged = both_routes(path, language)
+            assert fast == wagtail and engaged, (language, path)
+    assert both_routes("a-propos/x/y/", "fr")[1][3] == ("x", "y")
 
 
 def test_the_route_is_kept_on_the_request_for_wagtails_serve_and_tags(tree, client):
