@@ -103,9 +103,12 @@ def fast_route(request, path: str):
     ``Page.route_for_request`` keeps it), found by ``url_path``; does nothing when unsure."""
     if hasattr(request, ROUTE_ATTRIBUTE):
         return getattr(request, ROUTE_ATTRIBUTE)
+    if "\x00" in path:  # no slug holds one (and PostgreSQL refuses it in a query): no page
+        setattr(request, ROUTE_ATTRIBUTE, None)
+        return None
     components = [component for component in path.split("/") if component]
     site = Site.find_for_request(request)
-    if site is None or len(components) > MAX_DEPTH or "\x00" in path:
+    if site is None or len(components) > MAX_DEPTH:
         return None  # no site (Wagtail answers None), or no page could be named so
     found = _root_path(request, site)
     if found is None:

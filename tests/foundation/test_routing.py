@@ -265,8 +265,12 @@ def test_hostile_paths_are_404_not_500(tree, client):
 
 
 def test_hostile_paths_given_to_the_router_directly(tree):
-    for path in ("\x00/", "a\x00b/", "../", "a/" * 5000, "é" * 3000 + "/", "%2e%2e/"):
-        assert both_routes(path, "fr")[1] is None
+    for path in ("../", "a/" * 5000, "é" * 3000 + "/", "%2e%2e/", "a" * 300 + "/"):
+        assert both_routes(path, "fr")[:2] == (None, None)
+    for path in ("\x00/", "a\x00b/", "laboratoires/\x00/"):  # Wagtail's walk would send it to the database
+        request = request_for("fr")
+        assert routing.fast_route(request, path) is None
+        assert request._wagtail_route_for_request is None  # answered: a 404
 
 
 # What differs between two responses whatever the routing: the nonce, the CSRF token, a PDF's dates and id.
