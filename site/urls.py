@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -41,6 +40,6 @@ urlpatterns += i18n_patterns(
     path("transpositions/", include("transpositions.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("praxis.routing")),  # Wagtail's pages, found by url_path (praxis.routing)
     prefix_default_language=True,
 )

@@ -114,7 +114,8 @@ def practice_data(page, request=None, shown=None) -> dict:
     return compact(data)
 
 
-def lab_data(page, request=None) -> dict:
+def lab_data(page, request=None, methods=None) -> dict:
+    """``methods``: the lab's methods when the page already read them (its context's ``methods``)."""
     language = page.locale.language_code
     address = compact(
         {
@@ -142,7 +143,7 @@ def lab_data(page, request=None) -> dict:
         "foundingDate": str(page.founded_year) if page.founded_year else None,
         "dissolutionDate": str(page.closed_year) if page.closed_year else None,
         "numberOfEmployees": {"@type": "QuantitativeValue", "value": page.team_size} if page.team_size else None,
-        "knowsAbout": [method.label(language) for method in page.methods.all()],
+        "knowsAbout": [method.label(language) for method in (page.methods.all() if methods is None else methods)],
     }
     return compact(data)
 
@@ -154,4 +155,4 @@ def practice_structured_data(context, page):
 
 @register.simple_tag(takes_context=True)
 def lab_structured_data(context, page):
-    return script(lab_data(page, context.get("request")))
+    return script(lab_data(page, context.get("request"), methods=context.get("methods")))

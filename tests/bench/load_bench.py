@@ -165,6 +165,11 @@ def main():
         help="a database that already holds its practices (e.g. the PostgreSQL ones under /work/bench-data): "
         "migrated, not loaded with demo content",
     )
+    parser.add_argument(
+        "--wagtail-routing",
+        action="store_true",
+        help="serve with Wagtail's own page routing (the baseline of praxis.routing's url_path look-up)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench-load: wrk not found (sudo apt-get install -y wrk)")
@@ -197,7 +202,12 @@ def main():
             urls = prepare(env, args.practices, generated=bool(args.database_url))
             (folder / "urls.json").write_text(json.dumps(urls))
         gunicorn = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "praxis.wsgi"],
+            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+            + (
+                ["--pythonpath", str(ROOT / "tests" / "bench"), "wagtail_routing_wsgi"]
+                if args.wagtail_routing
+                else ["praxis.wsgi"]
+            ),
             env=env,
             cwd=ROOT,
         )
@@ -212,7 +222,8 @@ def main():
         failed = report(
             f"gunicorn, production settings, {args.workers} workers, 16 connections, "
             + (args.database_url.rsplit("/", 1)[-1] if args.database_url else "demo content")
-            + (f" + {args.practices} practices" if args.practices else ""),
+            + (f" + {args.practices} practices" if args.practices else "")
+            + (", Wagtail's own routing" if args.wagtail_routing else ""),
             "/robots.txt (floor)",
             floor,
             uncached,
