@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from praxis.params import unsafe_character
 from territories.lookup import InputTooLong, by_key, exact, find
 from territories.models import Level, Territory
 from territories.reader import get_reader_territory, set_reader_territory
@@ -93,6 +94,9 @@ def resolve(data) -> tuple[Territory | None, list, str, str]:
     """(the territory chosen, the choices to pick from, an error, the text typed)."""
     typed = (data.get("q") or "").strip()
     key = data.get("territory", "")
+    reason = unsafe_character(typed) or unsafe_character(key)
+    if reason:  # PostgreSQL refuses NUL bytes: such text never reaches a query
+        return None, [], _("This text %(reason)s") % {"reason": reason}, ""
     if key:
         territory = by_key(key)
         if territory is None:

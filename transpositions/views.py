@@ -21,7 +21,6 @@ from django.views.defaults import page_not_found, permission_denied
 
 from members.access import member_required
 from practices.models import PracticePage
-from praxis.params import unsafe_character
 from territories.views import resolve
 from transpositions.access import Role, plan_for, role_of
 from transpositions.forms import InviteForm, PlanEditor, readable
@@ -137,12 +136,6 @@ def plan_page(request, plan_id):
 @member_required
 def territory(request, plan_id):
     plan = plan_for(request.member, plan_id, Role.EDITOR)
-    typed = [request.POST.get(name, "") for name in ("q", "territory")]
-    reason = next(filter(None, map(unsafe_character, typed)), None)
-    if reason:  # PostgreSQL refuses NUL bytes: never let them reach a query
-        error = _("This text %(reason)s") % {"reason": reason}
-        context = plan_context(request, plan, territory_error=error)
-        return TemplateResponse(request, "transpositions/plan.html", context, status=400)
     chosen, choices, error, typed = resolve(request.POST)
     if chosen is None:
         context = plan_context(request, plan, territory_choices=choices, territory_error=error, territory_typed=typed)

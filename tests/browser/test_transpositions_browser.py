@@ -89,7 +89,7 @@ class Workspace:
         tab = self.owner_tab
         tab.goto(f"{self.base}/fr/transpositions/plan/{self.plan.pk}/")
         core = tab.locator("#section-core_elements")
-        core.get_by_label("Décision").first.select_option(label="Garder avec des changements")
+        core.get_by_label("Décision").first.select_option(label="Conserver en l'adaptant")
         core.get_by_label("Pourquoi").first.fill("Une camionnette plutôt qu’un bus")
         tab.locator("#section-adaptable_elements").get_by_label("Notre choix").first.fill("Le mercredi matin")
         prerequisites = tab.locator("#section-prerequisites")

@@ -101,6 +101,8 @@ def test_a_merged_commune_chosen_becomes_the_commune_it_joined(client, reference
         ({"territory": "garbage"}, "not in the reference"),
         ({"q": "y" * 300}, "at most 100 characters"),
         ({"q": ""}, "Type the name or code"),
+        ({"q": "Saint\x00-Étienne"}, "forbidden character (U+0000)"),  # PostgreSQL refuses NUL bytes
+        ({"territory": "commune:42\x00218"}, "forbidden character (U+0000)"),
     ],
 )
 def test_bad_choices_get_a_plain_400(client, reference, data, message):

@@ -85,3 +85,11 @@ def test_only_collaborators_find_a_plan_and_readers_cannot_edit(practice, owner,
     assert plan_for(colleague, str(plan.pk)) == plan
     with pytest.raises(PermissionDenied):
         plan_for(colleague, plan.pk, Collaborator.Role.EDITOR)
+
+
+@pytest.mark.parametrize(
+    ("value", "up", "expected"),
+    [(440_000.00000000006, True, 440_000), (439_999, True, 440_000), (441_000, True, 450_000), (1_234, False, 1_200)],
+)
+def test_estimates_are_rounded_outwards_to_two_figures_not_by_float_noise(value, up, expected):
+    assert estimates.round_out(value, up=up) == expected

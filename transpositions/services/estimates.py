@@ -42,6 +42,7 @@ def round_out(value: float, up: bool) -> float:
     """``value`` to two significant figures, rounded away from the range's inside."""
     if value <= 0:
         return 0
+    value = float(f"{value:.9g}")  # 200,000 × 2.2 is 440,000.00000000006 in floats: still 440,000
     scale = 10 ** (math.floor(math.log10(value)) - 1)
     rounded = (math.ceil if up else math.floor)(value / scale) * scale
     return round(rounded, 6)
