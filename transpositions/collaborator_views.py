@@ -35,8 +35,8 @@ def invite(request, plan_id):
         context = plan_context(request, plan)
         context["invite_form"] = form
         return TemplateResponse(request, "transpositions/plan.html", context, status=400 if allowed else 429)
-    invitation, secret = sharing.invite(plan, request.member, form.cleaned_data["email"], form.cleaned_data["role"])
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, secret))
+    invitation = sharing.invite(plan, request.member, form.cleaned_data["email"], form.cleaned_data["role"])
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
     messages.success(request, _("The invitation is on its way to %(email)s.") % {"email": invitation.email})
     return to_collaborators(plan)
 

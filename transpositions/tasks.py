@@ -12,6 +12,7 @@ from members.emails import absolute
 from members.models import Member
 from transpositions.models import Invitation
 from transpositions.services.reminders import send_reminders
+from transpositions.services.sharing import issue_secret
 
 
 @task()
@@ -29,9 +30,13 @@ def invitee_language(invitation: Invitation) -> str:
 
 
 @task()
-def send_invitation(invitation_id: int, secret: str) -> int:
+def send_invitation(invitation_id: int) -> int:
+    """Email a pending invitation with a secret made here: it is in the email only."""
     invitation = Invitation.objects.select_related("plan", "invited_by").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at is not None:
+        return 0
+    secret = issue_secret(invitation)
+    if secret is None:
         return 0
     language = invitee_language(invitation)
     with translation.override(language):

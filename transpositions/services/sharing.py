@@ -38,13 +38,23 @@ def may_invite(member: Member) -> bool:
 
 
 @transaction.atomic
-def invite(plan: Plan, by: Member, email: str, role: str) -> tuple[Invitation, str]:
-    """A new invitation (replacing a pending one to the same address) and its secret."""
+def invite(plan: Plan, by: Member, email: str, role: str) -> Invitation:
+    """A new invitation (replacing a pending one to the same address). Its secret is made by
+    the task that emails it (``issue_secret``): until then the stored hash is of a secret
+    nobody kept, and the secret never sits in the task queue's rows."""
     plan.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
-    secret = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(plan=plan, email=email, role=role, token_hash=digest(secret), invited_by=by)
+    unused = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(plan=plan, email=email, role=role, token_hash=digest(unused), invited_by=by)
     record(plan, by, PlanChange.Kind.INVITED, str(Role(role).label))
-    return invitation, secret
+    return invitation
+
+
+def issue_secret(invitation: Invitation) -> str | None:
+    """A new secret for a pending invitation (the one its email carries; an earlier one stops
+    working), else None (accepted or revoked meanwhile)."""
+    secret = secrets.token_urlsafe(32)
+    issued = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(token_hash=digest(secret))
+    return secret if issued else None
 
 
 class Refusal(Enum):
