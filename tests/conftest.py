@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django_tasks.signals import task_enqueued
 
 from praxis.services import frontend_cache
 from praxis.services.site_setup import ensure_site
@@ -79,3 +80,17 @@ def frontend_cache_sent(settings, monkeypatch):
     monkeypatch.setattr(frontend_cache.VarnishBackend, "purge", lambda self, url: requests.append(("PURGE", url)))
     monkeypatch.setattr(frontend_cache.VarnishBackend, "ban_tags", lambda self, tags: requests.append(("BAN", tags)))
     return requests
+
+
+@pytest.fixture
+def enqueued():
+    """The tasks enqueued during the test (their results: task, args), whichever thread
+    enqueued them."""
+    results = []
+
+    def collect(sender, task_result, **kwargs):
+        results.append(task_result)
+
+    task_enqueued.connect(collect)
+    yield results
+    task_enqueued.disconnect(collect)

@@ -18,3 +18,8 @@ def describe(violations) -> str:
         targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
     return "\n".join(lines)
+
+
+def assert_accessible(page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)

@@ -7,7 +7,7 @@ signing in (a second publication then sends nothing either).
 import re
 
 import pytest
-from browser.a11y import axe_violations, describe
+from browser.a11y import assert_accessible
 from browser.conftest import ARTIFACTS
 from django.core import mail
 from factories import PolicyAreaFactory, PracticePageFactory
@@ -55,11 +55,6 @@ def member(signed_in_page):
 
 def screenshot_of(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
 
 
 def test_a_saved_search_alerts_once_and_unsubscribes_without_signing_in(live_server, browser, signed_in_page, member):

@@ -6,10 +6,10 @@ readers then read both. The pages and forms pass axe in French and English."""
 import re
 
 import pytest
-from browser.a11y import axe_violations, describe
+from browser.a11y import assert_accessible
 from browser.conftest import ARTIFACTS
+from browser.sessions import signed_in_tab
 from django.core import mail
-from django.test import Client
 from factories import LabPageFactory, MemberFactory, PracticePageFactory, UserFactory
 from factories.editorial import network_editor
 
@@ -18,23 +18,6 @@ from discussions.services import posting
 
 pytestmark = pytest.mark.browser
 CONTACT = "sante@ville-exemple.fr"
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-
-
-def signed_in_tab(browser, live_server, user, locale="fr-FR"):
-    """A tab with ``user``'s session (signed in as after the sign-in form)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    host = re.sub(r"^https?://", "", live_server.url).split(":")[0]
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
-    return context.new_page()
 
 
 def path_of_link(message, fragment):

@@ -3,7 +3,6 @@ starts the download once the worker has built the file."""
 
 import pytest
 from browser.a11y import axe_violations, describe
-from django_tasks.signals import task_enqueued
 from factories import PracticePageFactory
 
 pytestmark = pytest.mark.browser
@@ -17,19 +16,6 @@ def console_errors(page) -> list[str]:
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
-
-
-@pytest.fixture
-def enqueued():
-    """Tasks handed to the (dummy) worker, whichever thread enqueued them."""
-    results = []
-
-    def collect(sender, task_result, **kwargs):
-        results.append(task_result)
-
-    task_enqueued.connect(collect)
-    yield results
-    task_enqueued.disconnect(collect)
 
 
 def test_progress_page_follows_the_build_and_starts_the_download(live_server, live_home, page, settings, enqueued):

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from browser.a11y import axe_violations, describe
 from django.test import Client
-from django_tasks.signals import task_enqueued
 from factories import LabPageFactory, PlanFactory
 from factories.notes import fill_plan, lezoux_member, note_practice
 from factories.territories import load_reference
@@ -15,18 +14,6 @@ from pdf_structure import reader
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def enqueued():
-    results = []
-
-    def collect(sender, task_result, **kwargs):
-        results.append(task_result)
-
-    task_enqueued.connect(collect)
-    yield results
-    task_enqueued.disconnect(collect)
 
 
 def test_the_progress_page_follows_the_build_and_starts_the_download(

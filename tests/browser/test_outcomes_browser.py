@@ -8,11 +8,11 @@ own ("marks it done"): ``share_outcome(tab, base, plan)``, ``approve_outcome(tab
 import re
 
 import pytest
-from browser.a11y import axe_violations, describe
+from browser.a11y import assert_accessible
 from browser.conftest import ARTIFACTS
+from browser.sessions import signed_in_tab
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from factories import LabPageFactory, MemberFactory, PlanFactory, PracticePageFactory
 from factories.editorial import in_english, lab_editor
 from factories.translations import translate_page
@@ -21,23 +21,6 @@ from transpositions.models import Outcome, Plan
 
 pytestmark = pytest.mark.browser
 TERRITORY = "Un département d'Auvergne"
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-
-
-def signed_in_tab(browser, live_server, user, locale="fr-FR"):
-    """A tab with ``user``'s session (signed in as after the sign-in form)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    host = re.sub(r"^https?://", "", live_server.url).split(":")[0]
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
-    return context.new_page()
 
 
 def share_outcome(tab, base, plan, territory=TERRITORY):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from browser.test_outcomes_browser import approve_outcome, assert_lineage_entry, share_outcome, signed_in_tab
+from browser.sessions import signed_in_tab
+from browser.test_outcomes_browser import approve_outcome, assert_lineage_entry, share_outcome
 from browser.test_transpositions_browser import Workspace
 from django.core import mail
 from django.core.management import call_command

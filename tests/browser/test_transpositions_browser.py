@@ -9,30 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from browser.a11y import axe_violations, describe
+from browser.a11y import assert_accessible
+from browser.sessions import signed_in_tab
 from django.core import mail
-from django.test import Client
 from factories import LabPageFactory, MemberFactory, PracticePageFactory, UserFactory
 
 from transpositions.models import Collaborator, Plan
 
 pytestmark = pytest.mark.browser
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-
-
-def signed_in_tab(browser, live_server, user, locale="fr-FR"):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    host = re.sub(r"^https?://", "", live_server.url).split(":")[0]
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
-    return context.new_page()
 
 
 @dataclass

@@ -68,11 +68,11 @@ def test_the_reader_waits_on_a_progress_page_without_inline_script(client, area,
     progress = client.get(response["Location"])
     assert progress.status_code == 200 and progress["Cache-Control"] == "no-store"
     soup = BeautifulSoup(progress.content, "html.parser")
-    region = soup.select_one("[data-dossier-status]")
-    status_url = region["data-dossier-status"]
+    region = soup.select_one("[data-build-status]")
+    status_url = region["data-build-status"]
     assert soup.select_one("noscript meta[http-equiv=refresh]")["content"] == "3"
     assert all(script.get("src") for script in soup.find_all("script"))  # no inline script
-    assert any(script["src"].endswith("search/dossier.js") for script in soup.find_all("script"))
+    assert any(script["src"].endswith("praxis/build-progress.js") for script in soup.find_all("script"))
     assert soup.select_one("[role=status]")
     assert client.get(status_url).json() == {"state": "pending", "url": None}
     assert client.get(region.select_one("[data-dossier-link]")["href"]).status_code == 404  # not yet

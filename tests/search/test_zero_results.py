@@ -12,7 +12,6 @@ from django.contrib.auth.models import Group
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_tasks.signals import task_enqueued
 from django_tasks_db.models import DBTaskResult
 from factories import UserFactory
 
@@ -27,19 +26,6 @@ def fresh_log(monkeypatch):
     """Nothing pending from other tests, and no flush done yet by this process."""
     monkeypatch.setattr(zero_results, "_pending", Counter())
     monkeypatch.setattr(zero_results, "_last_flush", float("-inf"))
-
-
-@pytest.fixture
-def enqueued():
-    """The tasks enqueued during the test."""
-    tasks = []
-
-    def collect(sender, task_result, **kwargs):
-        tasks.append(task_result)
-
-    task_enqueued.connect(collect)
-    yield tasks
-    task_enqueued.disconnect(collect)
 
 
 @pytest.fixture

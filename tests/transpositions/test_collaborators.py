@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django_tasks.signals import task_enqueued
 from factories import MemberFactory, PlanFactory
 from factories.transpositions import invite, plan_form_data
 
@@ -54,22 +53,14 @@ def test_an_invitation_is_emailed_in_the_invitees_language_and_accepted(
     assert PlanChange.Kind.INVITED in kinds and PlanChange.Kind.JOINED in kinds
 
 
-def test_the_secret_is_in_the_email_only_never_in_the_queued_task(client, send_invitation, practice, owner, colleague):
-    queued = []
-
-    def collect(sender, task_result, **kwargs):
-        queued.append(task_result)
-
-    task_enqueued.connect(collect)
-    try:
-        link = send_invitation(
-            client, plan := PlanFactory(member=owner, practice=practice), owner, colleague.user.email
-        )
-    finally:
-        task_enqueued.disconnect(collect)
+def test_the_secret_is_in_the_email_only_never_in_the_queued_task(
+    client, send_invitation, enqueued, practice, owner, colleague
+):
+    plan = PlanFactory(member=owner, practice=practice)
+    link = send_invitation(client, plan, owner, colleague.user.email)
 
     secret = link.rstrip("/").rsplit("/", 1)[-1]
-    [task] = [result for result in queued if result.task.name == "send_invitation"]
+    [task] = [result for result in enqueued if result.task.name == "send_invitation"]
     assert secret not in repr(task.args) + repr(task.kwargs)
     assert list(task.args) == [Invitation.objects.get(plan=plan).pk]
 

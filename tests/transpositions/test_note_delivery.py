@@ -55,10 +55,10 @@ def test_a_note_being_built_shows_a_progress_page_then_the_file(signed_in, plan)
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
     html = page.content.decode()
-    assert f'data-note-status="{url(plan, action="status/")}"' in html
+    assert f'data-build-status="{url(plan, action="status/")}"' in html
     assert '<noscript><meta http-equiv="refresh"' in html  # without JavaScript, it refreshes itself
     assert f'href="{url(plan)}"' in html  # and says "check again"
-    assert "/static/transpositions/note.js" in html and "<script>" not in html
+    assert "/static/praxis/build-progress.js" in html and "<script>" not in html
     assert signed_in.get(url(plan, action="status/")).json() == {"state": "pending", "url": None}
 
     assert notes.build_note_file.call(note.pk) == Note.State.READY

@@ -1,11 +1,14 @@
-/* The dossier's progress page: ask the status endpoint every two seconds, then start the
-   download (without JavaScript, the page refreshes itself: its <noscript> meta refresh). */
+/* The progress page of a file the worker builds (a search's PDF dossier, a plan's note):
+   ask the status endpoint ([data-build-status]) every two seconds, then start the download.
+   On failure, say so ([data-build-message]'s data-failed-message), and reload the page when
+   it offers to try again ([data-reload-on-failure]). Without JavaScript the page refreshes
+   itself (its <noscript> meta refresh). */
 (function () {
   "use strict";
-  var region = document.querySelector("[data-dossier-status]");
+  var region = document.querySelector("[data-build-status]");
   if (!region || !window.fetch) { return; }
-  var message = region.querySelector("[data-dossier-message]");
-  var statusUrl = region.getAttribute("data-dossier-status");
+  var message = region.querySelector("[data-build-message]");
+  var statusUrl = region.getAttribute("data-build-status");
 
   function poll() {
     fetch(statusUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -16,6 +19,7 @@
           window.location.href = status.url;
         } else if (status.state === "failed") {
           message.textContent = message.getAttribute("data-failed-message");
+          if (region.hasAttribute("data-reload-on-failure")) { window.location.reload(); }
         } else {
           window.setTimeout(poll, 2000);
         }
