@@ -15,8 +15,9 @@ from browser.test_outcomes_browser import approve_outcome, assert_lineage_entry,
 from browser.test_transpositions_browser import Workspace
 from django.core import mail
 from django.core.management import call_command
-from factories import LabPageFactory, MemberFactory, PracticePageFactory, UserFactory
+from factories import LabPageFactory, MemberFactory, UserFactory
 from factories.editorial import in_english, lab_editor
+from factories.transpositions import transposable_practice
 from pdf_structure import reader
 
 from transpositions.models import Outcome, Plan
@@ -38,18 +39,7 @@ def test_from_a_practice_to_a_plan_a_note_an_outcome_and_back_to_the_practice(
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in emails point at the live server
     call_command("setup_editorial", verbosity=0)
     lab = LabPageFactory(title="Labo des possibles")
-    practice = PracticePageFactory(
-        parent=lab,
-        title="Bibliothèque hors les murs",
-        territory_name="Saint-Étienne",
-        population=170_000,
-        budget_range="50k-200k",
-        staff_time="0.5-1",
-        core_elements="Aller vers les habitants\nDes bibliothécaires formés",
-        adaptable_elements="Le véhicule\nLes horaires",
-        prerequisites="Un véhicule adapté",
-        challenges="<ul><li>Le recrutement des chauffeurs</li></ul>",
-    )
+    practice = transposable_practice(lab)
     owner = MemberFactory(name="Claire Martin", organisation="Ville de Riom", territory_name="Riom", language="fr")
     colleague = MemberFactory(name="Paul Durand", user=UserFactory(email="paul.durand@riom.fr"), language="en")
     editor = in_english(lab_editor(lab, email="editeur@labo.fr"))

@@ -12,7 +12,8 @@ import pytest
 from browser.a11y import assert_accessible
 from browser.sessions import signed_in_tab
 from django.core import mail
-from factories import LabPageFactory, MemberFactory, PracticePageFactory, UserFactory
+from factories import LabPageFactory, MemberFactory, UserFactory
+from factories.transpositions import transposable_practice
 
 from transpositions.models import Collaborator, Plan
 
@@ -109,17 +110,7 @@ class Workspace:
 @pytest.fixture
 def workspace(browser, live_server, live_home, settings):
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in emails point at the live server
-    practice = PracticePageFactory(
-        parent=LabPageFactory(title="Labo des possibles"),
-        title="Bibliothèque hors les murs",
-        population=170_000,
-        budget_range="50k-200k",
-        staff_time="0.5-1",
-        core_elements="Aller vers les habitants\nDes bibliothécaires formés",
-        adaptable_elements="Le véhicule\nLes horaires",
-        prerequisites="Un véhicule adapté",
-        challenges="<ul><li>Le recrutement des chauffeurs</li></ul>",
-    )
+    practice = transposable_practice(LabPageFactory(title="Labo des possibles"))
     owner = MemberFactory(name="Claire Martin", organisation="Ville de Riom", territory_name="Riom", language="fr")
     colleague = MemberFactory(name="Paul Durand", user=UserFactory(email="paul.durand@riom.fr"), language="en")
     flow = Workspace(browser, live_server.url, live_server, practice, owner, colleague)

@@ -4,8 +4,8 @@ the note benchmark (tests/bench/notes_bench.py) render."""
 from decimal import Decimal
 
 from factories.members import MemberFactory
-from factories.practices import PracticePageFactory
 from factories.territories import territory
+from factories.transpositions import transposable_practice
 from territories.models import Level
 from transpositions.models import Plan
 
@@ -17,23 +17,13 @@ WHY = (
 
 def note_practice(lab):
     """A practice of ``lab`` in Saint-Étienne (needs the territory reference loaded)."""
-    return PracticePageFactory(
-        parent=lab,
+    return transposable_practice(
+        lab,
         labs=[lab],
-        title="Bibliothèque hors les murs",
         summary="Un bibliobus qui va vers les habitants des hameaux.",
-        territory_name="Saint-Étienne",
         reference_territory=territory(Level.COMMUNE, "42218"),
         population=173_136,
-        start_year=2019,
-        budget_range="50k-200k",
-        staff_time="0.5-1",
-        legal_competence="commune",
         licence="CC-BY-4.0",
-        core_elements="Aller vers les habitants\nDes bibliothécaires formés",
-        adaptable_elements="Le véhicule\nLes horaires",
-        prerequisites="Un véhicule adapté",
-        challenges="<ul><li>Le recrutement des chauffeurs</li></ul>",
         contact_name="Jeanne Équipe",
         contact_email="equipe@labo.fr",
     )

@@ -7,6 +7,26 @@ from transpositions.models import Collaborator, Plan
 from transpositions.services.starting import start_plan
 
 
+def transposable_practice(parent, **fields):
+    """A practice under ``parent`` with everything a plan is filled in from: a library that
+    goes out to the hamlets of Saint-Étienne (budget, staff time, competence, core and
+    adaptable elements, prerequisites, challenges)."""
+    defaults = {
+        "title": "Bibliothèque hors les murs",
+        "territory_name": "Saint-Étienne",
+        "population": 170_000,
+        "start_year": 2019,
+        "budget_range": "50k-200k",
+        "staff_time": "0.5-1",
+        "legal_competence": "commune",
+        "core_elements": "Aller vers les habitants\nDes bibliothécaires formés",
+        "adaptable_elements": "Le véhicule\nLes horaires",
+        "prerequisites": "Un véhicule adapté",
+        "challenges": "<ul><li>Le recrutement des chauffeurs</li></ul>",
+    }
+    return PracticePageFactory(parent=parent, **{**defaults, **fields})
+
+
 class PlanFactory(factory.Factory):
     """A plan started from a practice by its owner (``member``), as the "start" button does."""
 

@@ -1,8 +1,9 @@
 """A practice worth transposing, its reader's territory, and members who plan together."""
 
 import pytest
-from factories import LabPageFactory, MemberFactory, PracticePageFactory
+from factories import LabPageFactory, MemberFactory
 from factories.territories import load_reference, territory
+from factories.transpositions import transposable_practice
 
 from territories.models import Level
 
@@ -20,17 +21,8 @@ def lab(home):
 
 @pytest.fixture
 def practice(lab):
-    return PracticePageFactory(
-        parent=lab,
-        title="Bibliothèque hors les murs",
-        territory_name="Saint-Étienne",
-        population=170_000,
-        start_year=2019,
-        budget_range="50k-200k",
-        staff_time="0.5-1",
-        legal_competence="commune",
-        core_elements="Aller vers les habitants\n- Des bibliothécaires formés",
-        adaptable_elements="Le véhicule\nLes horaires",
+    return transposable_practice(
+        lab,
         prerequisites="Un véhicule adapté\nUne convention avec les écoles",
         challenges="<ul><li>Le recrutement des chauffeurs</li><li>L'hiver</li></ul>",
         contact_email="equipe@labo.fr",
