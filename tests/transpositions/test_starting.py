@@ -1,6 +1,7 @@
 """Starting a plan: a private copy of the practice, every list filled in from it."""
 
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -59,8 +60,9 @@ def test_the_budget_is_rescaled_by_population_and_never_more_precise(practice, o
 
     ratio = plan.population / 170_000
     assert float(plan.cost_ratio) == pytest.approx(ratio, rel=1e-3)
+    factor = float(plan.cost_ratio) * (1 + float(plan.price_change) / 100)
     budget = estimates.budget(plan)
-    assert budget.low <= 50_000 * ratio and budget.high >= 200_000 * ratio
+    assert budget.low <= 50_000 * factor and budget.high >= 200_000 * factor
     assert len(str(int(budget.low)).rstrip("0")) <= 2 and len(str(int(budget.high)).rstrip("0")) <= 2
     assert "170" in plan.estimate_assumption
 
@@ -70,7 +72,20 @@ def test_without_populations_the_same_size_is_assumed(practice):
     plan = PlanFactory(member=member, practice=practice)
 
     assert plan.cost_ratio is None and plan.competence == {}
-    assert estimates.budget(plan).low == 50_000 and estimates.budget(plan).high == 200_000
+    # 2019 prices raised to the last year of the data: 2020 to 2024 compounded, 14.9 %
+    assert plan.price_change == Decimal("14.9")
+    assert (estimates.budget(plan).low, estimates.budget(plan).high) == (57_000, 230_000)
+    assert (estimates.staff(plan).low, estimates.staff(plan).high) == (0.5, 1)  # posts have no price
+    assert "2019" in plan.estimate_assumption and "14.9 %" in plan.estimate_assumption
+
+
+def test_the_price_change_compounds_the_years_after_the_sources(practice):
+    assert estimates.default_price_change(None) is None
+    assert estimates.default_price_change(2024) == Decimal("0.0")  # nothing listed after it
+    assert estimates.default_price_change(2021) == Decimal("12.6")  # 5.2, 4.9, 2.0 compounded
+    practice.start_year = None
+    practice.save()
+    assert PlanFactory(practice=practice).price_change is None
 
 
 def test_only_collaborators_find_a_plan_and_readers_cannot_edit(practice, owner, colleague):

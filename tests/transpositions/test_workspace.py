@@ -167,9 +167,9 @@ def test_the_estimate_is_a_range_in_words_with_an_editable_ratio(client, practic
     plan.refresh_from_db()
     page = client.get(plan_url(plan)).text
 
-    # 50k-200k € and 0.5-1 FTE, times 2 for the size and 1.1 for prices, said as ranges
-    assert re.search(r"entre 110\s000\s€ et 4[45]0\s000\s€", page)  # rounded outwards
-    assert "entre 1,1 et 2,2 équivalents temps plein" in page
+    # 50k-200k € times 2 for the size and 1.1 for prices; 0.5-1 FTE times 2 (posts have no price)
+    assert re.search(r"entre 110\s000\s€ et 440\s000\s€", page)  # rounded outwards
+    assert "entre 1 et 2 équivalents temps plein" in page
     assert "Deux fois plus" in page
 
 

@@ -85,7 +85,9 @@ def change_territory(plan: Plan, member: Member, territory) -> None:
             territory_name=territory.name,
             population=population,
             cost_ratio=ratio,
-            estimate_assumption=starting.estimates.default_assumption(plan.source, population, ratio),
+            estimate_assumption=starting.estimates.default_assumption(
+                plan.source, population, ratio, plan.price_change
+            ),
             competence=starting.competence_check(plan.source, territory),
             version=F("version") + 1,
             updated_at=timezone.now(),

@@ -7,9 +7,12 @@ a range again, rounded *outwards* to two significant figures: never narrower, re
 than the source's own range, so never more precise than what it came from.
 """
 
+import json
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
@@ -44,8 +47,8 @@ def round_out(value: float, up: bool) -> float:
         return 0
     value = float(f"{value:.9g}")  # 200,000 × 2.2 is 440,000.00000000006 in floats: still 440,000
     scale = 10 ** (math.floor(math.log10(value)) - 1)
-    rounded = (math.ceil if up else math.floor)(value / scale) * scale
-    return round(rounded, 6)
+    rounded = round((math.ceil if up else math.floor)(value / scale) * scale, 6)
+    return int(rounded) if rounded == int(rounded) else rounded  # 2 posts, not 2.0
 
 
 def factor(cost_ratio, price_change) -> float:
@@ -71,7 +74,8 @@ def budget(plan) -> Estimate | None:
 
 
 def staff(plan) -> Estimate | None:
-    return rescale(STAFF_BOUNDS, plan.source.get("staff_time", ""), StaffTime, plan.cost_ratio, plan.price_change)
+    """Staff time (full-time posts) grows with size, not with prices."""
+    return rescale(STAFF_BOUNDS, plan.source.get("staff_time", ""), StaffTime, plan.cost_ratio, None)
 
 
 def default_ratio(source_population: int | None, population: int | None) -> Decimal | None:
@@ -80,18 +84,46 @@ def default_ratio(source_population: int | None, population: int | None) -> Deci
     return Decimal(population / source_population).quantize(Decimal("0.0001"))
 
 
-def default_assumption(source: dict, population: int | None, ratio: Decimal | None) -> str:
+PRICES = Path(__file__).resolve().parents[1] / "consumer_prices.json"
+
+
+@cache
+def yearly_price_changes() -> dict[int, float]:
+    """{year: average change of consumer prices that year, in %} (data: consumer_prices.json)."""
+    return {int(year): change for year, change in json.loads(PRICES.read_text())["changes"].items()}
+
+
+def default_price_change(start_year: int | None) -> Decimal | None:
+    """How much prices rose since the source's year (%, one decimal): the yearly changes of
+    every later year listed, compounded. None when the year is unknown."""
+    if not start_year:
+        return None
+    factor = 1.0
+    for year, change in yearly_price_changes().items():
+        if year > start_year:
+            factor *= 1 + change / 100
+    return Decimal(str(round((factor - 1) * 100, 1)))
+
+
+def default_assumption(source: dict, population: int | None, ratio: Decimal | None, price_change=None) -> str:
     if ratio is None:
-        return _(
+        size = _(
             "Same size as the source assumed: the population of one of the two territories is unknown. "
             "Change the ratio if your territory is larger or smaller."
         )
-    return _(
-        "Costs and staff time grow with population: %(population)s inhabitants here against "
-        "%(source_population)s in %(territory)s, a ratio of %(ratio)s."
-    ) % {
-        "population": f"{population:,}".replace(",", "\u202f"),
-        "source_population": f"{source['population']:,}".replace(",", "\u202f"),
-        "territory": source.get("territory_name") or _("the source territory"),
-        "ratio": f"{ratio:.2f}",
-    }
+    else:
+        size = _(
+            "Costs and staff time grow with population: %(population)s inhabitants here against "
+            "%(source_population)s in %(territory)s, a ratio of %(ratio)s."
+        ) % {
+            "population": f"{population:,}".replace(",", "\u202f"),
+            "source_population": f"{source['population']:,}".replace(",", "\u202f"),
+            "territory": source.get("territory_name") or _("the source territory"),
+            "ratio": f"{ratio:.2f}",
+        }
+    if price_change is None:
+        return size
+    prices = _(
+        "Prices of %(year)s raised by %(change)s %% (consumer prices, INSEE, to %(last)s): staff time is not."
+    ) % {"year": source["start_year"], "change": f"{price_change:.1f}", "last": max(yearly_price_changes())}
+    return f"{size} {prices}"

@@ -130,6 +130,7 @@ def start_plan(member: Member, practice: PracticePage, territory: Territory | No
     with override(member.language):
         source = snapshot(practice)
         ratio = estimates.default_ratio(source.get("population"), population)
+        price_change = estimates.default_price_change(source.get("start_year"))
         plan = Plan.objects.create(
             practice=practice,
             practice_key=practice.translation_key,
@@ -146,7 +147,8 @@ def start_plan(member: Member, practice: PracticePage, territory: Territory | No
             ],
             competence=competence_check(source, territory),
             cost_ratio=ratio,
-            estimate_assumption=estimates.default_assumption(source, population, ratio),
+            price_change=price_change,
+            estimate_assumption=estimates.default_assumption(source, population, ratio, price_change),
             risks=[{"text": text, "mitigation": ""} for text in rich_text_items(practice.challenges)],
             created_by=member,
         )
