@@ -2,14 +2,11 @@
 (the practice page's template loads it; plans are this app's). Anonymous readers get a sign-in
 link and cost no query; previews and drafts get nothing."""
 
-from urllib.parse import quote
-
 from django import template
-from django.conf import settings
-from django.shortcuts import resolve_url
 
-# The same lookup as the page's follow and selection actions, cached on the request: one query.
-from alerts.templatetags.alerts_tags import current_member
+# The same lookup and sign-in link as the page's follow and selection actions (the member is
+# cached on the request: one query).
+from alerts.templatetags.alerts_tags import current_member, sign_in_url
 from transpositions.models import Plan
 
 register = template.Library()
@@ -24,7 +21,7 @@ def transposition_start(context, practice):
     if member is None:
         if request.user.is_authenticated:
             return {"hidden": True}  # signed in, not approved: nothing to offer yet
-        return {"sign_in_url": f"{resolve_url(settings.LOGIN_URL)}?next={quote(request.get_full_path())}"}
+        return {"sign_in_url": sign_in_url(request)}
     plans = list(
         Plan.objects.of_member(member).filter(practice_key=practice.translation_key).order_by("-updated_at")[:3]
     )
