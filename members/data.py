@@ -33,7 +33,8 @@ def register_erasure(fn: Callable[[Member], None]) -> Callable[[Member], None]:
     return fn
 
 
-def _date(value):
+def iso_date(value):
+    """A date or time in a member's data download (ISO 8601), None when there is none."""
     return value.isoformat() if value else None
 
 
@@ -47,8 +48,8 @@ def member_data(member: Member) -> dict:
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in user.emailaddress_set.order_by("email")
             ],
-            "date_joined": _date(user.date_joined),
-            "last_login": _date(user.last_login),
+            "date_joined": iso_date(user.date_joined),
+            "last_login": iso_date(user.last_login),
         },
         "profile": {
             "name": member.name,
@@ -59,21 +60,21 @@ def member_data(member: Member) -> dict:
             "language": member.language,
             "email_notifications": member.email_notifications,
             "status": member.status,
-            "signed_up": _date(member.created_at),
-            "decided_at": _date(member.decided_at),
+            "signed_up": iso_date(member.created_at),
+            "decided_at": iso_date(member.decided_at),
         },
         "relayed_messages": [
             {
                 "page": message.page_title,
                 "subject": message.subject,
                 "message": message.body,
-                "sent_at": _date(message.sent_at),
+                "sent_at": iso_date(message.sent_at),
                 "answer": message.answer,
-                "answered_at": _date(message.answered_at),
+                "answered_at": iso_date(message.answered_at),
             }
             for message in member.relay_messages.order_by("sent_at")
         ],
-        "exported_at": _date(timezone.now()),
+        "exported_at": iso_date(timezone.now()),
     }
     for exporter in _exporters:
         data.update(exporter(member))

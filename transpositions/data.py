@@ -1,6 +1,7 @@
 """A member's plans in their data download; on erasure, what they alone own goes, the rest
 passes on (registered from ``TranspositionsConfig.ready()``)."""
 
+from members.data import iso_date
 from members.models import Member
 from transpositions.models import Collaborator, Plan, PlanChange
 from transpositions.services import sharing
@@ -23,16 +24,12 @@ CONTENT = [
 ]
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def export(member: Member) -> dict:
     """Plans the member owns, in full; for the others, their role only."""
     plans = []
     for collaborator in Collaborator.objects.filter(member=member).select_related("plan").order_by("added_at"):
         plan = collaborator.plan
-        entry = {"title": plan.title, "role": collaborator.role, "joined": _date(collaborator.added_at)}
+        entry = {"title": plan.title, "role": collaborator.role, "joined": iso_date(collaborator.added_at)}
         if collaborator.role == Collaborator.Role.OWNER:
             entry.update({name: getattr(plan, name) for name in CONTENT})
             entry.update(
@@ -40,8 +37,8 @@ def export(member: Member) -> dict:
                     "built_from": plan.source_title,
                     "cost_ratio": str(plan.cost_ratio) if plan.cost_ratio is not None else None,
                     "price_change": str(plan.price_change) if plan.price_change is not None else None,
-                    "under_way_since": _date(plan.under_way_since),
-                    "started": _date(plan.created_at),
+                    "under_way_since": iso_date(plan.under_way_since),
+                    "started": iso_date(plan.created_at),
                 }
             )
         plans.append(entry)
