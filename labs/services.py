@@ -118,19 +118,25 @@ def map_data(readable, filters, request) -> list[dict]:
 
 
 def lab_context(lab, request) -> dict:
-    """The lab's programmes (any language, one per programme) and methods."""
+    """The lab's programmes (any language, one per programme) and methods, kept per content
+    version and publication of the lab (the same for every reader)."""
     locale = active_locale(lab)
-    public = public_q(private_section_paths(request))
-    programmes = lab.programmes.model.objects.live().filter(public, labs__translation_key=lab.translation_key)
-    programmes = (
-        best_translations(programmes.distinct(), locale)
-        .select_related("locale")
-        .only(*link_fields("", "start_year", "end_year"))
-        .order_by("-start_year", "title")
-    )
+
+    def compute():
+        public = public_q(private_section_paths(request))
+        programmes = lab.programmes.model.objects.live().filter(public, labs__translation_key=lab.translation_key)
+        programmes = (
+            best_translations(programmes.distinct(), locale)
+            .select_related("locale")
+            .only(*link_fields("", "start_year", "end_year"))
+            .order_by("-start_year", "title")
+        )
+        return list(programmes), list(Method.objects.filter(pk__in=related_ids(lab.methods)))
+
+    programmes, methods = fragments.cached(request, "lab-links", (lab.pk, lab.live_revision_id), compute)
     return {
-        "programmes": list(programmes),
-        "methods": list(Method.objects.filter(pk__in=related_ids(lab.methods))),
+        "programmes": programmes,
+        "methods": methods,
         "active_locale": locale,
         "show_contact_email": can_see_contact_details(getattr(request, "user", None)),
         "language_choice": language_choice(request),

@@ -19,6 +19,13 @@ be) it leaves the request alone and Wagtail's own walk runs.
 The result is stored where Wagtail keeps it (``request._wagtail_route_for_request``): Wagtail's
 ``serve`` then finds it, and runs its hooks (view restrictions, passwords, cache tags) and the
 page's ``serve`` as always.
+
+Two look-ups Wagtail repeats for every request are answered from what this process keeps for
+the current content version (``praxis.services.versioned``): the site of the request's host,
+and the view restrictions. When no restriction can apply to the page found (none on it, its
+ancestors, or the sources of aliases among them: ``visibility.may_be_restricted``), the page
+is told so (``get_view_restrictions`` answers an empty queryset), and Wagtail's restriction
+hook runs without its two queries. Anywhere a restriction may apply, Wagtail's own check runs.
 """
 
 from django.http import Http404
@@ -28,7 +35,11 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+
+from praxis.services import versioned
+from praxis.services.fragments import content_version
+from praxis.visibility import may_be_restricted
 
 # Treebeard's paths (255 characters, 4 per level) hold at most 63 levels: a longer path names no page.
 MAX_DEPTH = 63
@@ -107,7 +118,7 @@ def fast_route(request, path: str):
         setattr(request, ROUTE_ATTRIBUTE, None)
         return None
     components = [component for component in path.split("/") if component]
-    site = Site.find_for_request(request)
+    site = versioned.find_site(request, content_version(request))
     if site is None or len(components) > MAX_DEPTH:
         return None  # no site (Wagtail answers None), or no page could be named so
     found = _root_path(request, site)
@@ -147,8 +158,15 @@ def fast_route(request, path: str):
         result = specific.route(request, components[depth:])
     except Http404:
         result = None
+    if result is not None and not may_be_restricted(result[0], request):
+        result[0].get_view_restrictions = no_view_restrictions  # this instance, this request
     setattr(request, ROUTE_ATTRIBUTE, result)
     return result
+
+
+def no_view_restrictions():
+    """What ``get_view_restrictions`` answers for a page no view restriction applies to."""
+    return PageViewRestriction.objects.none()
 
 
 def serve(request, path):

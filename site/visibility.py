@@ -2,17 +2,22 @@
 search, feeds, the API and exports share.
 
 - Visibility: live pages outside every private section (``public_q``: Wagtail's
-  ``.public()`` rule, with the private sections looked up once per request).
+  ``.public()`` rule, with the private sections read once per content version in each
+  process, ``praxis.services.versioned``).
 - Language: one page per translation group, the one in the reader's language, else the
   original (the first created); only the pages written in the reader's language when they
   asked for that ("only content in my language"). Written once, in ``best_translations``.
 - Links: what a link to a page needs, loaded and nothing more.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from praxis.services import versioned
+from praxis.services.fragments import content_version
 from praxis.services.language import only_own_language
 
 
@@ -24,18 +29,47 @@ def active_locale(page=None) -> Locale:
     return Locale.get_active()
 
 
-def private_section_paths(request=None) -> list[str]:
-    """Tree paths of the pages under a view restriction (their descendants are private too).
+@dataclass(frozen=True)
+class Restrictions:
+    """The site's view restrictions, as paths."""
 
-    One query, kept on ``request`` so a page's several look-ups share it (Wagtail's
-    ``.public()`` runs this query again for every queryset).
-    """
-    paths = getattr(request, "_praxis_private_paths", None)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._praxis_private_paths = paths
-    return paths
+    private_paths: tuple[str, ...]  # pages under a view restriction: they and their descendants are private
+    checked_paths: frozenset[str]  # those and their aliases: where Wagtail's own check applies
+
+
+def _read_restrictions() -> Restrictions:
+    rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
+    private = tuple(sorted({path for _pk, path in rows}))
+    checked, sources = set(private), {pk for pk, _path in rows}
+    while sources:  # Wagtail checks an alias against its source's restrictions
+        aliases = [(pk, path) for pk, path in Page.objects.filter(alias_of__in=sources).values_list("pk", "path")]
+        sources = {pk for pk, path in aliases if path not in checked}
+        checked.update(path for _pk, path in aliases)
+    return Restrictions(private, frozenset(checked))
+
+
+def restrictions(request=None) -> Restrictions:
+    """The view restrictions of the current content version (read once in this process)."""
+    return versioned.kept("view-restrictions", content_version(request), _read_restrictions)
+
+
+def private_section_paths(request=None) -> list[str]:
+    """Tree paths of the pages under a view restriction (their descendants are private too)."""
+    return list(restrictions(request).private_paths)
+
+
+def is_private(page, request=None) -> bool:
+    """Whether ``page`` is in a private section, as ``PageQuerySet.public()`` decides."""
+    return page.path.startswith(restrictions(request).private_paths)
+
+
+def may_be_restricted(page, request=None) -> bool:
+    """Whether a view restriction may apply to ``page`` as Wagtail's ``get_view_restrictions``
+    finds them (on the page or an ancestor, or on the source of an alias among them); when
+    False, none does."""
+    checked = restrictions(request).checked_paths
+    steps = Page.steplen
+    return any(page.path[:end] in checked for end in range(steps, len(page.path) + 1, steps))
 
 
 def public_q(paths, prefix: str = "") -> Q:

@@ -4,17 +4,20 @@ import pytest
 from django.core.cache import cache
 from django_tasks.signals import task_enqueued
 
-from praxis.services import frontend_cache
+from praxis.services import frontend_cache, versioned
 from praxis.services.site_setup import ensure_site
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached site roots, sheets or search state
-    must not outlive the database rows a previous test created (or flushed)."""
+    must not outlive the database rows a previous test created (or flushed); nor what a
+    process keeps per content version (a rolled-back test takes the version back)."""
     cache.clear()
+    versioned.forget()
     yield
     cache.clear()
+    versioned.forget()
 
 
 @pytest.fixture(autouse=True)

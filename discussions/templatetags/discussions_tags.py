@@ -8,12 +8,12 @@ Nothing on a preview, a draft or a page under a view restriction."""
 
 from django import template
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
 
 from alerts.templatetags.alerts_tags import current_member, sign_in_url
 from discussions.answerers import answering_role
 from discussions.forms import AnswerForm, QuestionForm
 from discussions.models import Post
+from praxis.visibility import is_private
 
 register = template.Library()
 
@@ -33,19 +33,12 @@ def thread(practice, member) -> list[Post]:
     return list(questions.values())
 
 
-def under_view_restriction(page) -> bool:
-    """One query, by path, as ``PageQuerySet.public()`` decides (Wagtail's own check costs three)."""
-    steps = Page.steplen
-    paths = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
-    return PageViewRestriction.objects.filter(page__path__in=paths).exists()
-
-
 @register.inclusion_tag("discussions/tags/practice_questions.html", takes_context=True)
 def practice_questions(context, practice):
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False) or not practice.pk or not practice.live:
         return {"hidden": True}
-    if under_view_restriction(practice):
+    if is_private(practice, request):
         return {"hidden": True}  # a private page: no question is public there
     member = current_member(request)
     questions = thread(practice, member)
