@@ -9,6 +9,12 @@ from wagtail.models import Page
 
 from labs.models.lab import LabPage
 from labs.services import lab_directory, lab_map
+from praxis.visibility import private_section_paths, public_q
+
+
+def public_labs(request):
+    """The live, public labs (``.public()``'s rule, without its query for every request)."""
+    return LabPage.objects.live().filter(public_q(private_section_paths(request)))
 
 
 class LabIndexPage(RoutablePageMixin, Page):
@@ -30,7 +36,7 @@ class LabIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lab_directory(self, LabPage.objects.live().public(), request))
+        context.update(lab_directory(self, public_labs(request), request))
         return context
 
     @path("markers/", name="map")
@@ -39,4 +45,4 @@ class LabIndexPage(RoutablePageMixin, Page):
         A sub-route is served through the page's ``serve``, so the refusal's language (JSON,
         as ``@answers_json`` says for a view) is set on the request."""
         request.answers_json = True
-        return JsonResponse({"points": lab_map(self, LabPage.objects.live().public(), request)})
+        return JsonResponse({"points": lab_map(self, public_labs(request), request)})
