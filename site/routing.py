@@ -37,8 +37,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from praxis.services import versioned
-from praxis.services.fragments import content_version
+from praxis.services.fragments import request_site
 from praxis.visibility import may_be_restricted
 
 # Treebeard's paths (255 characters, 4 per level) hold at most 63 levels: a longer path names no page.
@@ -118,7 +117,7 @@ def fast_route(request, path: str):
         setattr(request, ROUTE_ATTRIBUTE, None)
         return None
     components = [component for component in path.split("/") if component]
-    site = versioned.find_site(request, content_version(request))
+    site = request_site(request)
     if site is None or len(components) > MAX_DEPTH:
         return None  # no site (Wagtail answers None), or no page could be named so
     found = _root_path(request, site)

@@ -147,7 +147,7 @@ def index_xml(site, request) -> str:
 
 def cached_xml(request, name: str, build) -> str | None:
     """``build(site)``, cached per site, host, content version and ``name``."""
-    site = Site.find_for_request(request)
+    site = fragments.request_site(request)
     if site is None:
         raise Http404("No site.")
     if fragments.timeout() <= 0:

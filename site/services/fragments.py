@@ -97,10 +97,15 @@ def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     content_changed.send(sender=ContentVersion, using=using)
 
 
+def request_site(request):
+    """The request's site (``Site.find_for_request``), kept per content version in this process."""
+    return versioned.find_site(request, content_version(request))
+
+
 def fragment_key(request, name: str, *vary) -> str:
     """The key of fragment ``name`` for the request's site and language (without the
     version: the entry holds it, so that an older entry can be served while renewed)."""
-    site = versioned.find_site(request, content_version(request))
+    site = request_site(request)
     return make_template_fragment_key(name, [site.pk if site else None, translation.get_language(), *vary])
 
 
