@@ -3,17 +3,14 @@ so that it follows them from one browser to another; the session otherwise."""
 
 from types import EllipsisType
 
+from members.access import forget_member, member_of
 from members.models import Member
 from territories.models import Territory
 
 
 def read(user) -> Territory | EllipsisType:
     """The member's reference territory, or ``...`` (not a member, or none chosen: the session's)."""
-    member = (
-        Member.objects.filter(user=user)
-        .select_related("territory__region", "territory__departement", "territory__epci")
-        .first()
-    )
+    member = member_of(user)
     if member is None or member.territory is None:
         return ...
     return member.territory
@@ -25,4 +22,6 @@ def write(user, territory: Territory | None) -> bool:
     if territory is not None:
         changes["territory_name"] = territory.name
         changes["territory_code"] = territory.code if territory.level == "commune" else ""
-    return bool(Member.objects.filter(user=user).update(**changes))
+    written = bool(Member.objects.filter(user=user).update(**changes))
+    forget_member(user)
+    return written

@@ -10,17 +10,17 @@ a publication) and once the fragments every reader sees are cached
 """
 
 import pytest
-from factories import LabPageFactory, PolicyAreaFactory, PracticeIndexPageFactory, PracticePageFactory
+from factories import LabPageFactory, MemberFactory, PolicyAreaFactory, PracticeIndexPageFactory, PracticePageFactory
 from factories.showcase import showcase_practice
 
 # Queries on top of a bare page's (the ``shell`` fixture). Uncached, the practice page's
-# include its context (terms, labs, programme, lineage, documents), Wagtail's
-# view-restriction checks, its JSON-LD and the search app's "similar practices"; cached,
-# only the routing to a deeper page and the view-restriction checks remain. Both include the
-# questions and answers (discussions: one view-restriction check by path, one for the posts).
+# include its context (terms, labs, programme, lineage, documents), its JSON-LD and the
+# search app's "similar practices"; cached, only its documents (the document blocks) and the
+# questions and answers (discussions: the posts) remain. No view-restriction check either
+# way: each process keeps the restrictions per content version (praxis.visibility).
 # Uncached, two more for the transposition workspace: the outcomes shared back in the lineage,
 # the public counts of plans (cached, both are kept: transpositions.services.counts).
-PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 22, "cached": 7}
+PRACTICE_PAGE_EXTRA_QUERIES = {"uncached": 16, "cached": 2}
 PRACTICE_INDEX_EXTRA_QUERIES = {"uncached": 8, "cached": 8}
 
 
@@ -61,9 +61,9 @@ def test_staff_view_of_a_practice_has_the_same_fixed_cost(client, shell, fragmen
     client.force_login(superuser)
     few = showcase_practice(terms=1, labs=1, figures=1, docs=1, transpositions=1)
     many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
-    # session, user, permissions, userbar, member profile (the page's follow and selection actions),
-    # the member's territory (territories.reader: a member keeps it in their profile)
-    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 6
+    # session, user, permissions (the user's and their groups'), the member profile read once
+    # with its territory (the page's follow and selection actions, territories.reader)
+    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 5
     few_count, _html = queries_for(few.url, bound)
     many_count, html = queries_for(many.url, bound)
     assert "mailto:" in html
@@ -86,4 +86,21 @@ def test_practice_index_issues_no_query_per_card(client, shell, fragments, queri
     add_practices(second_lab, 10, areas)
     many_count, html = queries_for(index.url, shell + PRACTICE_INDEX_EXTRA_QUERIES[fragments])
     assert html.count('class="card practice-card"') == 12
+    assert many_count == few_count
+
+
+def test_an_approved_members_view_has_a_fixed_cost(client, shell, fragments, queries_for):
+    """Signed-in readers are never served from the front-end cache: their page stays cheap."""
+    member = MemberFactory()
+    client.force_login(member.user)
+    few = showcase_practice(terms=1, labs=1, figures=1, docs=1, transpositions=1)
+    many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
+    # session, user, the member profile read once with its territory, permissions (the user's
+    # and their groups'), the follow button, the member's selections, their plans on the
+    # practice, and whether they may answer questions: the nearest lab's editors group (two),
+    # whether they transposed it (one)
+    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 11
+    few_count, _html = queries_for(few.url, bound)
+    many_count, html = queries_for(many.url, bound)
+    assert "mailto:" not in html  # not staff
     assert many_count == few_count
