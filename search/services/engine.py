@@ -30,7 +30,7 @@ from search.services.cards import result_cards
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
-from search.services.kept import KeptPage, keep_counts, keep_page, kept_counts, kept_page
+from search.services.kept import KeptPage, keep_counts, keep_page, kept_counts, kept_page, kept_vocabulary
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
 from territories.models import Territory
@@ -163,7 +163,7 @@ def run_search(
     only its cards, facet labels and labs are read."""
     per_page = per_page or PER_PAGE
     locale = locale or Locale.get_active()
-    vocabulary = Vocabulary.load()  # facets, filters and the cards' terms
+    vocabulary = kept_vocabulary(request)  # facets, filters and the cards' terms
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
     territory = get_reader_territory(request)

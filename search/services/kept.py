@@ -27,6 +27,9 @@ vocabulary or territory change bumps the version (``praxis.services.fragments``)
 older entry is unusable at once and never served stale. So is ``update_index`` (the text index
 rebuilt, e.g. after an outage of Elasticsearch: ``search.management.commands.update_index``).
 
+Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
+and the labs of the facet panel (``search.services.facet_groups``), kept the same way.
+
 Not kept: previews, answers in part from a fallback backend (they may be incomplete), and
 nothing when the fragment cache is off. The search page without parameters, in every language,
 is requested by the worker after a change (a source of ``praxis.services.warming``, registered
@@ -42,6 +45,7 @@ from django.utils import timezone
 from praxis.services.fragments import cacheable, content_version, fragment_key, timeout
 from praxis.services.language import only_own_language
 from praxis.visibility import private_section_paths
+from search.services.facets import Vocabulary
 from search.services.params import SearchParams
 
 COUNTS, PAGE = "search-counts", "search-page"
@@ -93,6 +97,16 @@ def _set(request, name: str, vary: list, value) -> None:
         cache.set(_key(request, name, vary), (content_version(request), value), timeout())
 
 
+def kept(request, name: str, vary: list, compute):
+    """``compute()``, kept under ``name`` and ``vary`` for the current content version (never an
+    older one, unlike ``fragments.cached``: what a search reads to find its answer is never stale)."""
+    value = _get(request, name, vary)
+    if value is None:
+        value = compute()
+        _set(request, name, vary, value)
+    return value
+
+
 def kept_counts(request, params: SearchParams, territory, locale=None) -> tuple[dict, int] | None:
     """The counts and the total kept for this search and the current content version, else None."""
     return _get(request, COUNTS, searched(request, params, territory, locale))
@@ -110,3 +124,8 @@ def kept_page(request, params: SearchParams, territory, locale, per_page: int) -
 def keep_page(request, params: SearchParams, territory, locale, per_page: int, page: KeptPage) -> None:
     """Keep ``page`` as the answer to ``params.page`` (the page asked for, which it may not be)."""
     _set(request, PAGE, searched(request, params, territory, locale) + ordered(params, territory, per_page), page)
+
+
+def kept_vocabulary(request) -> Vocabulary:
+    """Every vocabulary (its three queries, once per content version: terms bump it)."""
+    return kept(request, "search-vocabulary", [], Vocabulary.load)
