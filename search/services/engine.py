@@ -30,7 +30,16 @@ from search.services.cards import result_cards
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
-from search.services.kept import KeptPage, keep_counts, keep_page, kept_counts, kept_page, kept_vocabulary
+from search.services.kept import (
+    KeptPage,
+    keep_counts,
+    keep_ids,
+    keep_page,
+    kept_counts,
+    kept_ids,
+    kept_page,
+    kept_vocabulary,
+)
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
 from territories.models import Territory
@@ -132,11 +141,19 @@ def labs_by_id(ids) -> list[LabPage]:
 
 
 def result_ids(request, params: SearchParams, limit: int) -> list[int]:
-    """The ids of the first ``limit`` results, in the page's order (for exports)."""
+    """The ids of the first ``limit`` results, in the page's order (for exports), kept like
+    the pages of the search (``search.services.kept``)."""
     locale = Locale.get_active()
+    params, territory = replace(params, page=1), get_reader_territory(request)
+    ids = kept_ids(request, params, territory, locale, limit)
+    if ids is not None:
+        return list(ids)
     chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
-    facts, _scope, match, _degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
-    return page_ids(facts, params, match, 0, limit)
+    facts, _scope, match, degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
+    ids = page_ids(facts, params, match, 0, limit)
+    if not degraded:
+        keep_ids(request, params, territory, locale, limit, ids)
+    return ids
 
 
 def territory_choices(params: SearchParams, territory) -> tuple[SearchParams, list[str]]:

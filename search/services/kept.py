@@ -27,7 +27,8 @@ vocabulary or territory change bumps the version (``praxis.services.fragments``)
 older entry is unusable at once and never served stale. So is ``update_index`` (the text index
 rebuilt, e.g. after an outage of Elasticsearch: ``search.management.commands.update_index``).
 
-Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
+The first results of a search exported (CSV, JSON) or put in a dossier are kept the same way,
+as a page of their own (``kept_ids``). Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
 and the labs of the facet panel (``search.services.facet_groups``), kept the same way.
 
 Not kept: previews, answers in part from a fallback backend (they may be incomplete), and
@@ -48,7 +49,7 @@ from praxis.visibility import private_section_paths
 from search.services.facets import Vocabulary
 from search.services.params import SearchParams
 
-COUNTS, PAGE = "search-counts", "search-page"
+COUNTS, PAGE, IDS = "search-counts", "search-page", "search-ids"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,15 @@ def kept_page(request, params: SearchParams, territory, locale, per_page: int) -
 def keep_page(request, params: SearchParams, territory, locale, per_page: int, page: KeptPage) -> None:
     """Keep ``page`` as the answer to ``params.page`` (the page asked for, which it may not be)."""
     _set(request, PAGE, searched(request, params, territory, locale) + ordered(params, territory, per_page), page)
+
+
+def kept_ids(request, params: SearchParams, territory, locale, limit: int) -> tuple[int, ...] | None:
+    """The first ``limit`` result ids of this search in its order (exports, dossiers), if kept."""
+    return _get(request, IDS, searched(request, params, territory, locale) + ordered(params, territory, limit))
+
+
+def keep_ids(request, params: SearchParams, territory, locale, limit: int, ids) -> None:
+    _set(request, IDS, searched(request, params, territory, locale) + ordered(params, territory, limit), tuple(ids))
 
 
 def kept_vocabulary(request) -> Vocabulary:
