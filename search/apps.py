@@ -19,7 +19,7 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         # Renewed by the worker after a change: the feeds without parameters, and the search
-        # page's counts (search.services.counts).
+        # page's answer (search.services.kept).
         warming.register(warming.named_in_every_language("search:feed_rss", "search:feed_atom"))
         warming.register(warming.named_in_every_language("search:index"))
         # Searches without results are written after the response is sent.

@@ -8,7 +8,10 @@
 3. For relevance, the backend ranks the results and returns one page.
 4. That page's practices, fetched with their card data.
 
-The number of queries does not grow with the number of results or facet values.
+The number of queries does not grow with the number of results or facet values. The
+answer (steps 1 to 3: the counts, the total, the page's ids, the labs matching the text)
+is kept until published content changes (``search.services.kept``): a search asked again
+only fetches its cards, labels its facets and renders.
 """
 
 from dataclasses import dataclass, field, replace
@@ -24,10 +27,19 @@ from praxis.visibility import link_fields
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards
-from search.services.counts import keep_counts, kept_counts
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
+from search.services.kept import (
+    KeptPage,
+    keep_counts,
+    keep_ids,
+    keep_page,
+    kept_counts,
+    kept_ids,
+    kept_page,
+    kept_vocabulary,
+)
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
 from territories.models import Territory
@@ -105,32 +117,43 @@ def page_ids(facts: Facts, params: SearchParams, match, start, stop) -> list[int
     return facts.page_ids
 
 
-def matching_labs(request, params: SearchParams, locale) -> list[LabPage]:
-    """Labs whose name, institution, place or methods match (shown after the practices)."""
+def matching_lab_ids(request, params: SearchParams, locale) -> tuple[list[int], bool]:
+    """Labs whose name, institution, place or methods match (shown after the practices on
+    page 1), best first, and whether a fallback backend answered."""
     if not params.terms:
-        return []
-    match, _degraded = text_match(LabPage, params.terms)
+        return [], False
+    match, degraded = text_match(LabPage, params.terms)
     # The labs the reader can read (a few hundred): the backend matches and ranks among
     # them in one statement.
     scope = readable_pages(LabPage, request, locale)
     if params.selected("country"):
         scope = scope.filter(pk__in=LabPage.objects.filter(country__in=params.selected("country")).values("pk"))
-    ranked = match.ranked(scope, 0, LABS_SHOWN)
-    labs = (
-        LabPage.objects.filter(pk__in=[pk for pk, _score in ranked])
-        .select_related("locale")
-        .only(*link_fields(), *LAB_RESULT_FIELDS)
-    )
+    return [pk for pk, _score in match.ranked(scope, 0, LABS_SHOWN)], degraded
+
+
+def labs_by_id(ids) -> list[LabPage]:
+    """The labs ``ids``, in that order, with what a lab result shows (one query)."""
+    if not ids:
+        return []
+    labs = LabPage.objects.filter(pk__in=list(ids)).select_related("locale").only(*link_fields(), *LAB_RESULT_FIELDS)
     by_id = {lab.pk: lab for lab in labs}
-    return [by_id[pk] for pk, _score in ranked if pk in by_id]
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def result_ids(request, params: SearchParams, limit: int) -> list[int]:
-    """The ids of the first ``limit`` results, in the page's order (for exports)."""
+    """The ids of the first ``limit`` results, in the page's order (for exports), kept like
+    the pages of the search (``search.services.kept``)."""
     locale = Locale.get_active()
+    params, territory = replace(params, page=1), get_reader_territory(request)
+    ids = kept_ids(request, params, territory, locale, limit)
+    if ids is not None:
+        return list(ids)
     chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
-    facts, _scope, match, _degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
-    return page_ids(facts, params, match, 0, limit)
+    facts, _scope, match, degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
+    ids = page_ids(facts, params, match, 0, limit)
+    if not degraded:
+        keep_ids(request, params, territory, locale, limit, ids)
+    return ids
 
 
 def territory_choices(params: SearchParams, territory) -> tuple[SearchParams, list[str]]:
@@ -151,9 +174,13 @@ def territory_choices(params: SearchParams, territory) -> tuple[SearchParams, li
 def run_search(
     request, params: SearchParams, *, per_page=None, with_facets=True, with_labs=True, locale=None
 ) -> SearchOutcome:
+    """The page of results asked for, its notices, and (``with_facets``) the facet panel and
+    (``with_labs``) the labs matching the text on page 1. A search answered before for the same
+    content (``search.services.kept``) runs no text match and no statement over the catalogue:
+    only its cards, facet labels and labs are read."""
     per_page = per_page or PER_PAGE
     locale = locale or Locale.get_active()
-    vocabulary = Vocabulary.load()  # facets, filters and the cards' terms
+    vocabulary = kept_vocabulary(request)  # facets, filters and the cards' terms
     chosen = selection(params, vocabulary)
     notices = [*params.ignored, *chosen.notices]
     territory = get_reader_territory(request)
@@ -163,8 +190,51 @@ def run_search(
         notices.append(
             _("Your search contained no word we can look for (only signs or symbols): all practices are shown.")
         )
+    found = kept_page(request, params, territory, locale, per_page)
+    counts = kept_counts(request, params, territory, locale) if with_facets else None
+    degraded, looked_up = False, False
+    if found is None or (with_facets and counts is None):
+        found, counts, degraded = answer(request, params, locale, chosen, territory, per_page, with_facets, counts)
+        looked_up = True
+    if with_labs and found.number == 1 and found.lab_ids is None:
+        lab_ids, labs_degraded = matching_lab_ids(request, params, locale)
+        found = replace(found, lab_ids=tuple(lab_ids))
+        degraded, looked_up = degraded or labs_degraded, True
+    if looked_up and not degraded:
+        keep_page(request, params, territory, locale, per_page, found)
+    if found.no_words:
+        zero_results.record(" ".join(params.terms), locale.language_code)
+    if found.number != params.page:  # past the end: the last page is shown
+        notices.append(
+            _("There is no page %(number)s: showing page %(last)s.") % {"number": params.page, "last": found.number}
+        )
+    paginator = Paginator(range(found.total), per_page, allow_empty_first_page=True)
+    cards = result_cards(list(found.ids), locale, vocabulary, request)
+    for practice in cards:  # always set: a missing attribute costs the template a dir() of the page (0.1 ms)
+        other = practice.reference_territory if territory is not None else None
+        practice.closeness_reasons = explain(territory, other) if other is not None else []
+    page = PaginatorPage(cards, found.number, paginator)
+
+    outcome = SearchOutcome(
+        params=params,
+        page=page,
+        total=found.total,
+        notices=notices,
+        degraded=degraded,
+        locale=locale,
+        territory=territory,
+    )
+    if with_facets:
+        outcome.facets = facet_groups(params, counts[0], vocabulary, chosen, locale, request)
+    if with_labs and found.number == 1:
+        outcome.labs = labs_by_id(found.lab_ids)
+    return outcome
+
+
+def answer(request, params, locale, chosen, territory, per_page, with_facets, counts):
+    """The page of results found in the catalogue (the counts too when they were not kept):
+    ``(page, (counts, total) or None, degraded)``; what was found is kept unless degraded."""
     number = params.page
-    kept = kept_counts(request, params, territory) if with_facets else None
     facts, scope, match, degraded = facts_for(
         request,
         params,
@@ -172,20 +242,18 @@ def run_search(
         chosen,
         start=(number - 1) * per_page,
         stop=number * per_page,
-        with_counts=with_facets and kept is None,
-        total=kept[1] if kept else None,
+        with_counts=with_facets and counts is None,
+        total=counts[1] if counts else None,
     )
-    if kept is not None:
-        facts.counts = kept[0]
-    elif with_facets and not degraded:
-        keep_counts(request, params, territory, facts.counts, facts.total)
+    if counts is None and with_facets:
+        counts = (facts.counts, facts.total)
+        if not degraded:
+            keep_counts(request, params, territory, locale, *counts)
     total = facts.total
-    if params.terms and not total and not scope.exists():  # no practice has these words
-        zero_results.record(" ".join(params.terms), locale.language_code)
-    # Pagination: a page past the end shows the last one, and says so.
+    no_words = bool(params.terms) and not total and not scope.exists()  # no practice has these words
+    # Pagination: a page past the end shows the last one.
     last = max(1, -(-total // per_page))
     if number > last:
-        notices.append(_("There is no page %(number)s: showing page %(last)s.") % {"number": number, "last": last})
         number = last
         if not ranks(params, match):  # the page asked for was past the end: fetch the last one
             last_page = search_facts(
@@ -201,19 +269,4 @@ def run_search(
             )
             facts.page_ids = last_page.page_ids  # the counts stay those computed above
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
-    paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
-    cards = result_cards(ids, locale, vocabulary, request)
-    if territory is not None:
-        for practice in cards:
-            other = practice.reference_territory
-            practice.closeness_reasons = explain(territory, other) if other is not None else []
-    page = PaginatorPage(cards, number, paginator)
-
-    outcome = SearchOutcome(
-        params=params, page=page, total=total, notices=notices, degraded=degraded, locale=locale, territory=territory
-    )
-    if with_facets:
-        outcome.facets = facet_groups(params, facts.counts, vocabulary, chosen, locale, request)
-    if with_labs and number == 1:
-        outcome.labs = matching_labs(request, params, locale)
-    return outcome
+    return KeptPage(number=number, ids=tuple(ids), total=total, no_words=no_words), counts, degraded

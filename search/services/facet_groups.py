@@ -1,5 +1,6 @@
 """What the facet panel shows: each facet's values with labels in the reader's language,
-counts, whether they are selected, and the link that toggles them."""
+counts, whether they are selected, and the link that toggles them. The labs listed are read
+once per content version (``search.services.kept``)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from search.services.facets import (
     Vocabulary,
     choice_facet_values,
 )
+from search.services.kept import kept
 from search.services.params import LABELS, SearchParams
 
 LAB_VALUES_SHOWN = 12  # the other labs with results stay reachable under "more"
@@ -62,7 +64,8 @@ class Lab:
 def facet_groups(params: SearchParams, counts: dict, vocabulary: Vocabulary, chosen: Selection, locale, request=None):
     """Taxonomies and fixed vocabularies list every value (0 marked); countries list the
     network's countries; labs list those with results (and the selected ones)."""
-    labs = readable_labs(locale, request)
+    vary = [locale.pk, *sorted(private_section_paths(request))]
+    labs = kept(request, "search-facet-labs", vary, lambda: readable_labs(locale, request))
     groups = []
     for name in ORDER:
         group = FacetGroup(name, str(LABELS[name]))

@@ -2,6 +2,7 @@
 accent- and case-insensitive, plurals included (``médiathèques`` marks ``Médiathèque``)."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -9,6 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 from search.backends.terms import MIN_PREFIX_CHARS, fold, light_stem
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# The words of a page's passages repeat (60 passages a page): each folded once per process.
+_folded_word = lru_cache(maxsize=20_000)(fold)
 
 
 def highlight(text: str, terms) -> SafeString:
@@ -18,7 +21,7 @@ def highlight(text: str, terms) -> SafeString:
         return escape(text)
     parts, position = [], 0
     for match in _WORD.finditer(text):
-        word = fold(match.group())
+        word = _folded_word(match.group())
         if any(word == stem or (len(stem) >= MIN_PREFIX_CHARS and word.startswith(stem)) for stem in stems):
             parts.append(escape(text[position : match.start()]))
             parts.append(f"<mark>{escape(match.group())}</mark>")

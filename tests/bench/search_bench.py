@@ -22,9 +22,9 @@ and EPCI of every size.
 
 "praxis" is the discovery service (results page, all ten facets counted, labs section)
 and, separately, the whole HTTP page (rendering included) with its SQL query count. A
-search repeated (or paged, or sorted otherwise) finds its facet counts kept
-(``search.services.counts``): "page" is that case; "first" is the same page for a search
-never made before (its counts computed: the kept counts are not looked up).
+search repeated finds its answer kept (``search.services.kept``: counts, total, page of ids,
+labs): "page" is that case (only the cards, facet labels and rendering remain); "first" is
+the same page for a search never made before (nothing kept is looked up).
 "stock" is Wagtail 8 / modelsearch's own database backend doing less work: the ranked
 page of 20 results, the total, and ``facet()`` on the six facets it can count; it runs on
 the stock schema (the Praxis indexes are dropped for its runs and recreated after).
@@ -165,15 +165,16 @@ def praxis_page(name: str, client: Client):
 
 
 def first_search(page):
-    """The page as for a search never made before: the kept counts are not looked up."""
+    """The page as for a search never made before: nothing kept is looked up."""
     from search.services import engine
 
     def run():
-        kept, engine.kept_counts = engine.kept_counts, lambda *args: None
+        kept = engine.kept_counts, engine.kept_page
+        engine.kept_counts = engine.kept_page = lambda *args: None
         try:
             page()
         finally:
-            engine.kept_counts = kept
+            engine.kept_counts, engine.kept_page = kept
 
     return run
 

@@ -74,9 +74,10 @@ BAD_PARAMETERS = [
 
 
 ORDINARY = {"q": "santé"}  # what hostile input is compared with
-# The same, asked first (nothing of their answers cached yet): words, and no words at all
-# (what input made only of control characters or symbols comes down to).
-ORDINARY_UNCACHED = [{"q": "médiathèque"}, {"lab": "0"}]
+# The same, asked first (nothing of their answers cached yet: a search asked again is answered
+# from search.services.kept): words found, words not found, and no words at all (what input
+# made only of control characters or symbols comes down to).
+ORDINARY_UNCACHED = [{"q": "santé", "country": "FR"}, {"q": "médiathèque"}, {"lab": "0"}]
 
 
 @pytest.fixture
