@@ -2,20 +2,13 @@
 starts the download once the worker has built the file."""
 
 import pytest
-from browser.a11y import axe_violations, describe
+from browser.a11y import assert_accessible
+from browser.page_errors import console_errors
 from factories import PracticePageFactory
 
 pytestmark = pytest.mark.browser
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-def console_errors(page) -> list[str]:
-    """Errors the page's scripts log or throw, as they happen."""
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 def test_progress_page_follows_the_build_and_starts_the_download(live_server, live_home, page, settings, enqueued):
@@ -28,8 +21,7 @@ def test_progress_page_follows_the_build_and_starts_the_download(live_server, li
     assert "/fr/search/dossier/" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "Votre dossier PDF"
     assert page.get_by_role("status").is_visible()
-    violations = axe_violations(page)
-    assert not violations, describe(violations)
+    assert_accessible(page)
     [build] = [result for result in enqueued if result.task.name == "build_dossier"]
     with page.expect_download(timeout=20_000) as download:
         build.task.call(*build.args, **build.kwargs)  # what the worker does
