@@ -23,13 +23,13 @@ accountable for its practice; any other answer follows the rule for new members'
 from collections.abc import Callable
 
 from django.contrib.auth.models import Group
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 
 from discussions.models import Post
 from members.models import Member
 from members.relay import recipients
 from practices.models import PracticePage
-from praxis.services.editorial import EDITORS_SUFFIX
+from praxis.services.editorial import nearest_editors_groups
 
 Provider = Callable[[PracticePage, Member], str | None]
 TEAM_ROLES = (Post.Role.CONTACT, Post.Role.EDITOR)
@@ -62,17 +62,10 @@ def practice_contact(practice: PracticePage, member: Member) -> str | None:
 
 
 def lab_editors(practice: PracticePage, member: Member) -> str | None:
-    """The editors of the nearest lab above the practice (as ``members.relay`` finds them:
-    ``editorial.editors_group_of``, the lowest-id group of each page), in two queries."""
-    depths = dict(practice.get_ancestors().exclude(depth=1).values_list("translation_key", "depth"))
+    """The editors of the nearest lab above the practice (as ``members.relay`` finds them), in one query."""
     in_group = Exists(Group.user_set.through.objects.filter(group=OuterRef("pk"), user=member.user_id))
-    groups = (
-        Group.objects.filter(name__endswith=EDITORS_SUFFIX, page_permissions__page__translation_key__in=list(depths))
-        .annotate(key=F("page_permissions__page__translation_key"), is_member=in_group)
-        .values_list("pk", "key", "is_member")
-    )
-    nearest = min(groups, key=lambda row: (-depths[row[1]], row[0]), default=None)
-    return Post.Role.EDITOR if nearest is not None and nearest[2] else None
+    nearest = nearest_editors_groups(practice).annotate(is_member=in_group).values_list("is_member", flat=True)
+    return Post.Role.EDITOR if nearest.first() else None
 
 
 def team_addresses(practice: PracticePage) -> list[str]:

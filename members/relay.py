@@ -13,7 +13,7 @@ from django.core import signing
 from django.utils import timezone
 from wagtail.models import Page
 
-from praxis.services.editorial import editors_group_of
+from praxis.services.editorial import nearest_editors_groups
 
 SALT = "members.relay.answer"
 
@@ -29,17 +29,16 @@ def relayable_page(page_id: int) -> Page | None:
 
 def editors_of(page: Page) -> list[str]:
     """The addresses of the editors of the nearest lab at or above ``page``."""
-    for ancestor in reversed(page.get_ancestors(inclusive=True).exclude(depth=1)):
-        group = editors_group_of(ancestor)
-        if group is not None:
-            return list(
-                get_user_model()
-                .objects.filter(groups=group, is_active=True)
-                .exclude(email="")
-                .order_by("pk")
-                .values_list("email", flat=True)
-            )
-    return []
+    group = nearest_editors_groups(page, inclusive=True).first()
+    if group is None:
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(groups=group, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
 
 
 def recipient_kind(page: Page) -> str | None:

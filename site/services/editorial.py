@@ -23,6 +23,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_save
 from wagtail.models import (
     Collection,
@@ -158,6 +159,23 @@ def editors_group_of(page: Page) -> Group | None:
         )
         .order_by("pk")
         .first()
+    )
+
+
+def nearest_editors_groups(page: Page, *, inclusive: bool = False):
+    """The editors groups of the labs above ``page`` (and ``page`` itself when ``inclusive``),
+    the nearest lab's first, lowest id first within a lab: ``.first()`` is ``editors_group_of``
+    of the closest ancestor that has one. One query, whatever the depth."""
+    ancestors = page.get_ancestors(inclusive=inclusive).exclude(depth=1)
+    depth = ancestors.filter(translation_key=OuterRef("page_permissions__page__translation_key")).values("depth")
+    return (
+        Group.objects.filter(
+            name__endswith=EDITORS_SUFFIX,
+            page_permissions__page__translation_key__in=ancestors.values("translation_key"),
+        )
+        .annotate(lab_depth=Subquery(depth[:1]))
+        .order_by("-lab_depth", "pk")
+        .distinct()  # a row per permission otherwise
     )
 
 

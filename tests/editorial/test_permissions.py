@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories import LabPageFactory, PracticePageFactory
 from factories.editorial import in_english, lab_editor
@@ -12,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page
 from wagtail.permissions import policy_registry
 
-from praxis.services.editorial import NETWORK_TEAM, editors_group_of, ensure_editorial_setup
+from praxis.services.editorial import NETWORK_TEAM, editors_group_of, ensure_editorial_setup, nearest_editors_groups
 
 pytestmark = pytest.mark.django_db
 image_permissions = policy_registry.get_by_type(get_image_model())
@@ -203,3 +205,21 @@ def test_two_labs_with_the_same_title_get_two_groups(editorial):
     assert editors_group_of(first) != editors_group_of(second)
     assert editors_group_of(second).name == "Lab Delta (LD2) — editors"
     assert lab_editor(first).has_perm("wagtailadmin.access_admin")
+
+
+def test_the_nearest_labs_editors_group_comes_first_whatever_the_translation(lab_a):
+    practice = PracticePageFactory(parent=lab_a)
+    directory = lab_a.get_parent()
+    above = Group.objects.create(name="Annuaire — editors")
+    permission = GroupPagePermission.objects.filter(group=editors_group_of(lab_a)).first().permission
+    GroupPagePermission.objects.create(group=above, page=directory, permission=permission)
+    english_lab = translate_page(lab_a, "en")
+    later = Group.objects.create(name="Lab Alpha English — editors")  # a higher id, on the translation
+    GroupPagePermission.objects.create(group=later, page=english_lab, permission=permission)
+
+    with CaptureQueriesContext(connection) as captured:
+        groups = list(nearest_editors_groups(practice))
+    assert len(captured) == 1
+    assert groups == [editors_group_of(lab_a), later, above]
+    assert nearest_editors_groups(lab_a).first() == above  # the lab itself only when inclusive
+    assert nearest_editors_groups(lab_a, inclusive=True).first() == editors_group_of(lab_a)

@@ -97,9 +97,9 @@ def test_an_approved_members_view_has_a_fixed_cost(client, shell, fragments, que
     many = showcase_practice(terms=5, labs=4, figures=6, docs=5, transpositions=4)
     # session, user, the member profile read once with its territory, permissions (the user's
     # and their groups'), the follow button, the member's selections, their plans on the
-    # practice, and whether they may answer questions: the nearest lab's editors group (two),
+    # practice, and whether they may answer questions: in the nearest lab's editors group (one),
     # whether they transposed it (one)
-    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 11
+    bound = shell + PRACTICE_PAGE_EXTRA_QUERIES[fragments] + 10
     few_count, _html = queries_for(few.url, bound)
     many_count, html = queries_for(many.url, bound)
     assert "mailto:" not in html  # not staff
