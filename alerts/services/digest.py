@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from alerts.models import DigestRun, SavedSearch, Sent
 from alerts.services.emails import RECIPIENT_FIELDS, Recipient, email_to, site_root, template
 from alerts.services.links import PracticeLink, practice_link
-from alerts.services.matching import matching, public_practices
+from alerts.services.matching import matching
 from alerts.services.records import record_told
 from members.models import Member
+from practices.services.listing import public_practices
 
 SUBJECT = _("Your weekly digest of new practices")
 FIRST_PERIOD = timedelta(days=7)  # the first digest looks back a week

@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from alerts.models import Follow, PublishedState, Sent
 from alerts.services.emails import email_to, recipients, site_root, template
 from alerts.services.links import practice_link
-from alerts.services.matching import public_practices
 from members.models import Member
 from practices.choices import LifecycleStage
 from practices.models import PracticePage, Transposition
+from practices.services.listing import public_practices
 
 SIMILAR_ENOUGH = 0.9
 UPDATED, STOPPED, TRANSPOSED = "updated", Sent.Kind.STOPPED, Sent.Kind.TRANSPOSED

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from alerts.models import SavedSearch, Sent
 from alerts.services.emails import email_to, recipients, site_root, template
 from alerts.services.links import practice_link
-from alerts.services.matching import matching, public_practices
+from alerts.services.matching import matching
 from members.models import Member
+from practices.services.listing import public_practices
 
 SUBJECT = _("A new practice matches your saved search")
 

@@ -35,12 +35,6 @@ def canonical(query: str) -> tuple[SearchParams, str]:
     return params, params.querydict().urlencode()
 
 
-def public_practices(paths: list[str] | None = None):
-    """Live practices outside every private section (``paths``: looked up when not given)."""
-    paths = private_section_paths() if paths is None else paths
-    return PracticePage.objects.live().filter(public_q(paths))
-
-
 def readable_among(language: str, candidate_ids: Iterable[int], locale: Locale | None, paths: list[str]) -> list[int]:
     """The candidates a reader of ``language`` reads: live, public, one per translation group."""
     if locale is None:

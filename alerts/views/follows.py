@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from alerts.models import Follow
-from alerts.services.matching import public_practices
 from members.access import member_required
+from practices.services.listing import public_practices
 
 
 @member_required

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alerts.forms import SelectionForm
 from alerts.models import Selection, SelectionItem
-from alerts.services.matching import public_practices
 from members.access import member_required
+from practices.services.listing import public_practices
 from praxis.params import Integer, read
 from search import dossiers
 

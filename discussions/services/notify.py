@@ -24,10 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from alerts.models import Follow
 from alerts.services.emails import Recipient, email_to, recipients, site_root
 from alerts.services.follows import reads
-from alerts.services.matching import public_practices
 from discussions.answerers import team_addresses
 from discussions.models import Post, TeamOptOut
 from members.models import Member
+from practices.services.listing import public_practices
 
 TEAM_SALT = "discussions.team-unsubscribe"
 TEAM_TOKEN_MAX_AGE = 60 * 60 * 24 * 120

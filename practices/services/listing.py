@@ -13,8 +13,10 @@ from taxonomy.models import PolicyArea, TerritoryType
 PAGE_SIZE = 20
 
 
-def public_practices():
-    return PracticePage.objects.live().public()
+def public_practices(paths: list[str] | None = None):
+    """Live practices outside every private section (``paths``: looked up when not given)."""
+    paths = private_section_paths() if paths is None else paths
+    return PracticePage.objects.live().filter(public_q(paths))
 
 
 def with_card_data(queryset, private_paths=None):

@@ -68,10 +68,6 @@ class SearchOutcome:
         return self.page.object_list
 
 
-def public_practices():
-    return PracticePage.objects.live().public()
-
-
 def practice_scope(request, params: SearchParams, locale) -> tuple[object, object, bool]:
     """The readable practices matching the text (a ``Page`` queryset), the match (or
     None), and whether a fallback backend answered."""

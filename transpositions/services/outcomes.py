@@ -27,9 +27,9 @@ from wagtail.models import Page
 from alerts.models import Follow, Sent
 from alerts.services.emails import email_to, recipients, site_root
 from alerts.services.links import practice_link
-from alerts.services.matching import public_practices
 from members.models import Member
 from practices.models import PracticePage
+from practices.services.listing import public_practices
 from praxis.services.editorial import NETWORK_TEAM, editors_group_of
 from praxis.services.fragments import bump_content_version
 from praxis.services.frontend_cache import purge_page
