@@ -16,12 +16,8 @@ register = template.Library()
 
 
 def current_member(request):
-    """The approved member behind ``request`` (looked up once per request), else None."""
-    if request is None or not request.user.is_authenticated:
-        return None
-    if not hasattr(request, "_alerts_member"):
-        request._alerts_member = approved_member(request.user)
-    return request._alerts_member
+    """The approved member behind ``request`` (read once per request: ``members.access.member_of``), else None."""
+    return approved_member(request.user) if request is not None else None
 
 
 def selections_of(request, member):
