@@ -30,6 +30,13 @@ def sign_in_url(request) -> str:
     return f"{resolve_url(settings.LOGIN_URL)}?next={quote(request.get_full_path())}"
 
 
+@register.simple_tag(takes_context=True)
+def is_member(context) -> bool:
+    """``{% is_member as member %}``: whether the reader is an approved member (what a
+    kept fragment showing members' buttons varies on)."""
+    return current_member(context.get("request")) is not None
+
+
 @register.inclusion_tag("alerts/tags/save_search.html", takes_context=True)
 def save_search_panel(context):
     request = context.get("request")

@@ -11,9 +11,12 @@
 The number of queries does not grow with the number of results or facet values. The
 answer (steps 1 to 3: the counts, the total, the page's ids, the labs matching the text)
 is kept until published content changes (``search.services.kept``): a search asked again
-only fetches its cards, labels its facets and renders.
+only fetches its cards, labels its facets and renders. Those are deferred (``Deferred``):
+the search page keeps its rendered region too (``region_key``), and a region found kept
+loads neither cards nor facets nor labs.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Page as PaginatorPage
@@ -39,6 +42,7 @@ from search.services.kept import (
     kept_ids,
     kept_page,
     kept_vocabulary,
+    region_vary,
 )
 from search.services.params import SearchParams
 from search.services.scope import readable_pages
@@ -51,17 +55,46 @@ LABS_SHOWN = 5
 LAB_RESULT_FIELDS = ("acronym", "summary", "host_institution", "city", "country")  # search/includes/lab_result.html
 
 
+class Deferred(Sequence):
+    """The list ``compute()`` returns, computed when first read (never, when the rendered
+    region that shows it is kept)."""
+
+    def __init__(self, compute):
+        self._compute, self._items = compute, None
+
+    @property
+    def items(self) -> list:
+        if self._items is None:
+            self._items, self._compute = list(self._compute()), None
+        return self._items
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    def __len__(self):
+        return len(self.items)
+
+    def __eq__(self, other):
+        return self.items == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self):
+        return f"Deferred({self.items!r})"
+
+
 @dataclass
 class SearchOutcome:
     params: SearchParams
-    page: PaginatorPage
+    page: PaginatorPage  # its cards are ``Deferred``
     total: int
-    facets: list = field(default_factory=list)
-    labs: list = field(default_factory=list)
+    facets: Sequence = field(default_factory=list)  # ``Deferred`` when asked for
+    labs: Sequence = field(default_factory=list)  # ``Deferred`` when asked for
     notices: list[str] = field(default_factory=list)
     degraded: bool = False  # the primary backend failed: results may be incomplete
     locale: Locale | None = None
     territory: Territory | None = None  # the reader's
+    # What the rendered results and facets depend on (``kept.region_vary``), None when they
+    # must not be kept (a fallback backend answered).
+    region_key: list | None = None
 
     @property
     def results(self):
@@ -205,11 +238,9 @@ def run_search(
             _("There is no page %(number)s: showing page %(last)s.") % {"number": params.page, "last": found.number}
         )
     paginator = Paginator(range(found.total), per_page, allow_empty_first_page=True)
-    cards = result_cards(list(found.ids), locale, vocabulary, request)
-    for practice in cards:  # always set: a missing attribute costs the template a dir() of the page (0.1 ms)
-        other = practice.reference_territory if territory is not None else None
-        practice.closeness_reasons = explain(territory, other) if other is not None else []
-    page = PaginatorPage(cards, found.number, paginator)
+    page = PaginatorPage(
+        Deferred(lambda: cards(found.ids, locale, vocabulary, request, territory)), found.number, paginator
+    )
 
     outcome = SearchOutcome(
         params=params,
@@ -219,12 +250,22 @@ def run_search(
         degraded=degraded,
         locale=locale,
         territory=territory,
+        region_key=None if degraded else region_vary(request, params, territory, locale, per_page, notices),
     )
     if with_facets:
-        outcome.facets = facet_groups(params, counts[0], vocabulary, chosen, locale, request)
+        outcome.facets = Deferred(lambda: facet_groups(params, counts[0], vocabulary, chosen, locale, request))
     if with_labs and found.number == 1:
-        outcome.labs = labs_by_id(found.lab_ids)
+        outcome.labs = Deferred(lambda: labs_by_id(found.lab_ids))
     return outcome
+
+
+def cards(ids, locale, vocabulary, request, territory) -> list[PracticePage]:
+    """The page's practices with their card data, and what makes them close to the reader's territory."""
+    practices = result_cards(list(ids), locale, vocabulary, request)
+    for practice in practices:  # always set: a missing attribute costs the template a dir() of the page (0.1 ms)
+        other = practice.reference_territory if territory is not None else None
+        practice.closeness_reasons = explain(territory, other) if other is not None else []
+    return practices
 
 
 def answer(request, params, locale, chosen, territory, per_page, with_facets, counts):

@@ -31,6 +31,10 @@ The first results of a search exported (CSV, JSON) or put in a dossier are kept 
 as a page of their own (``kept_ids``). Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
 and the labs of the facet panel (``search.services.facet_groups``), kept the same way.
 
+The search page keeps its rendered region too (its facets and results, ``region_vary`` and
+``{% keptregion %}``, search.templatetags.search_tags): a search asked again renders only
+the page around it, and loads neither its cards nor its facet labels.
+
 Not kept: previews, answers in part from a fallback backend (they may be incomplete), and
 nothing when the fragment cache is off. The search page without parameters, in every language,
 is requested by the worker after a change (a source of ``praxis.services.warming``, registered
@@ -44,12 +48,12 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from praxis.services.fragments import cacheable, content_version, fragment_key, timeout
-from praxis.services.language import only_own_language
+from praxis.services.language import OWN_LANGUAGE_PARAMETER, only_own_language
 from praxis.visibility import private_section_paths
 from search.services.facets import Vocabulary
 from search.services.params import SearchParams
 
-COUNTS, PAGE, IDS = "search-counts", "search-page", "search-ids"
+COUNTS, PAGE, IDS, REGION = "search-counts", "search-page", "search-ids", "search-region"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,22 @@ def ordered(params: SearchParams, territory, per_page: int) -> list:
     """What a page of the answer depends on besides the search."""
     sort = params.effective_sort
     return [sort, params.page, per_page, territory.pk if sort == "closest" and territory is not None else ""]
+
+
+def region_vary(request, params: SearchParams, territory, locale, per_page: int, notices) -> list:
+    """What a search's rendered facets and results depend on, besides whether the reader is
+    a member (``{% keptregion %}`` adds what its template shows per reader): the page of the
+    answer, the query as typed and every parameter as read (headings, links, boxes checked),
+    the reader's territory (the "like mine" filter, the "closest" sort, the closeness lines),
+    the language toggle as sent (kept by the page links), and the notices shown."""
+    return [
+        *searched(request, params, territory, locale),
+        *ordered(params, territory, per_page),
+        params.querydict(drop_page=False).urlencode(),
+        territory.pk if territory is not None else "",
+        request.GET.get(OWN_LANGUAGE_PARAMETER, ""),
+        *(str(notice) for notice in notices),
+    ]
 
 
 def _key(request, name: str, vary: list) -> str:

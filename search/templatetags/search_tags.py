@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from praxis.services.language import only_own_language
 from praxis.visibility import active_locale
 from search.services.highlight import highlight as highlight_terms
+from search.services.kept import REGION, kept
 from search.services.listing import practice_index_page
 from search.services.params import parse
 from search.services.similar import similar_practices as find_similar
@@ -15,6 +16,33 @@ from search.services.similar import similar_practices as find_similar
 register = template.Library()
 
 TERM_RELATIONS = (("policy_area", "policy_areas"), ("territory_type", "territory_types"), ("instrument", "instruments"))
+
+
+class KeptRegionNode(template.Node):
+    def __init__(self, nodelist, key, vary_on):
+        self.nodelist, self.key, self.vary_on = nodelist, key, vary_on
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        vary = [*key, *(str(value.resolve(context)) for value in self.vary_on)]
+        return kept(context.get("request"), REGION, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def keptregion(parser, token):
+    """``{% keptregion search.region_key [vary_on ...] %}...{% endkeptregion %}``: the search's
+    rendered facets and results, kept for the current content version only (never an older
+    one: ``search.services.kept``) under the search's ``region_key`` and what else the region
+    shows per reader (``vary_on``: whether they are a member). Rendered each time when the
+    key is None (a fallback backend answered) or for a preview."""
+    nodelist = parser.parse(("endkeptregion",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs the search's region key.")
+    return KeptRegionNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.filter

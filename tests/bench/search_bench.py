@@ -149,7 +149,14 @@ def praxis_operation(name: str):
         return lambda: suggestions(request, OPERATIONS[name]["q"])
     if name == "territory_map":
         return lambda: territory_points(request)
-    return lambda: run_search(request, parse(request.GET))
+    return lambda: answered(run_search(request, parse(request.GET)))
+
+
+def answered(outcome):
+    """The outcome with its deferred cards, facets and labs read (as rendering them would)."""
+    for part in (outcome.results, outcome.facets, outcome.labs):
+        list(part)
+    return outcome
 
 
 READER = {"pk": None}
