@@ -26,8 +26,21 @@ and the view restrictions. When no restriction can apply to the page found (none
 ancestors, or the sources of aliases among them: ``visibility.may_be_restricted``), the page
 is told so (``get_view_restrictions`` answers an empty queryset), and Wagtail's restriction
 hook runs without its two queries. Anywhere a restriction may apply, Wagtail's own check runs.
+
+**The pages found are kept** in the cache (``walked``) for the current content version, under
+the site, the language and the path: a page asked again, by anyone, in any process sharing the
+cache, costs neither query (a request unpickles its own copy: nothing one request sets on the
+page reaches another). A page's live fields change only with a publication, an unpublication,
+a move or a deletion, and each of them bumps the version (``praxis.services.fragments``): the
+page is then read again. What a draft saves on the page's row (its draft title, latest revision,
+lock) does not bump it: editors (who may use the admin) always get the page read afresh. Not
+kept: previews, paths that do not name a page (a sub-route such as a practice's ``sheet/``,
+or a 404: not worth an entry), and nothing when the fragment cache is off.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404
 from django.urls import re_path
 from django.utils import translation
@@ -37,7 +50,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from praxis.services.fragments import request_site
+from praxis.services.fragments import cacheable, content_version, request_site, timeout
 from praxis.visibility import may_be_restricted
 
 # Treebeard's paths (255 characters, 4 per level) hold at most 63 levels: a longer path names no page.
@@ -123,7 +136,46 @@ def fast_route(request, path: str):
     found = _root_path(request, site)
     if found is None:
         return None
-    root_path, expected_root = found
+    found = walked(request, site, found, components)
+    if found is None:
+        return None
+    specific, depth = found
+    try:
+        result = specific.route(request, components[depth:])
+    except Http404:
+        result = None
+    if result is not None and not may_be_restricted(result[0], request):
+        result[0].get_view_restrictions = no_view_restrictions  # this instance, this request
+    setattr(request, ROUTE_ATTRIBUTE, result)
+    return result
+
+
+def walked(request, site, root: tuple[str, dict], components: list[str]):
+    """``walk``'s answer, kept for the current content version (see above) for readers who
+    are not editors."""
+    if not cacheable(request) or _editor(request):
+        return walk(root, components)
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()
+    key = f"praxis:route:{site.pk}:{translation.get_language()}:{digest}"
+    version = content_version(request)
+    entry = cache.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    found = walk(root, components)
+    if found is not None and found[1] == len(components):  # a page named by the whole path
+        cache.set(key, (version, found), timeout())
+    return found
+
+
+def _editor(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def walk(root: tuple[str, dict], components: list[str]):
+    """``(specific page, depth)``: the page where Wagtail's walk would call ``route()`` with
+    ``components[depth:]`` (its ancestors in its ``_cached_parent_obj`` chain); None when unsure."""
+    root_path, expected_root = root
     prefixes = [
         root_path + "".join(f"{component}/" for component in components[:end]) for end in range(1, 1 + len(components))
     ]
@@ -153,14 +205,7 @@ def fast_route(request, path: str):
     specific = page.specific
     if not LOCALE.is_cached(specific) and specific.locale_id == page.locale_id:
         LOCALE.set_cached_value(specific, page.locale)  # read with the path: one query less later
-    try:
-        result = specific.route(request, components[depth:])
-    except Http404:
-        result = None
-    if result is not None and not may_be_restricted(result[0], request):
-        result[0].get_view_restrictions = no_view_restrictions  # this instance, this request
-    setattr(request, ROUTE_ATTRIBUTE, result)
-    return result
+    return specific, depth
 
 
 def no_view_restrictions():

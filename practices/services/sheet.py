@@ -32,7 +32,10 @@ def practice_context(practice, request) -> dict:
         shown = published_context(practice, request)
     else:
         shown = fragments.cached(
-            request, "practice-context", (practice.pk,), lambda: published_context(practice, request)
+            request,
+            "practice-context",
+            (practice.pk, practice.live_revision_id),  # its own new version at once, never the previous one
+            lambda: published_context(practice, request),
         )
     return {
         **shown,
