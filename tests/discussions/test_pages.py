@@ -29,6 +29,17 @@ def test_anyone_reads_the_published_questions_with_the_askers_name_never_their_a
     assert 'name="body"' not in html  # no form for anonymous readers
 
 
+def test_a_page_without_published_posts_then_with_one(client, practice):
+    """Readers who are not members first ask whether any post is published (most pages: none)."""
+    pending = QuestionFactory(practice=practice, body="Question en attente", status=Post.Status.PENDING)
+    html = client.get(practice.url).content.decode()
+    assert 'id="questions"' in html and "Question en attente" not in html
+    assert 'class="questions__list"' not in html
+    Post.objects.filter(pk=pending.pk).update(status=Post.Status.PUBLISHED)
+    html = client.get(practice.url).content.decode()
+    assert 'class="questions__list"' in html and "Question en attente" in html
+
+
 def test_the_anonymous_page_stays_cacheable_and_tagged(client, practice):
     QuestionFactory(practice=practice)
     response = client.get(practice.url)
