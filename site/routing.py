@@ -34,8 +34,8 @@ page reaches another). A page's live fields change only with a publication, an u
 a move or a deletion, and each of them bumps the version (``praxis.services.fragments``): the
 page is then read again. What a draft saves on the page's row (its draft title, latest revision,
 lock) does not bump it: editors (who may use the admin) always get the page read afresh. Not
-kept: previews, paths that do not name a page (a sub-route such as a practice's ``sheet/``,
-or a 404: not worth an entry), and nothing when the fragment cache is off.
+kept: previews, paths that lead to no page (a 404 is not worth an entry), and nothing when
+the fragment cache is off.
 """
 
 import hashlib
@@ -136,35 +136,41 @@ def fast_route(request, path: str):
     found = _root_path(request, site)
     if found is None:
         return None
-    found = walked(request, site, found, components)
-    if found is None:
-        return None
-    specific, depth = found
+    key = route_key(request, site, components)
+    walked = kept_walk(request, key)
+    if walked is None:
+        walked = walk(found, components)
+        if walked is None:
+            return None
+    else:
+        key = None  # found kept: nothing to keep
+    specific, depth = walked
     try:
         result = specific.route(request, components[depth:])
     except Http404:
         result = None
+    if result is not None and key is not None:  # a route that answers (a 404 is not worth an entry)
+        cache.set(key, (content_version(request), walked), timeout())
     if result is not None and not may_be_restricted(result[0], request):
         result[0].get_view_restrictions = no_view_restrictions  # this instance, this request
     setattr(request, ROUTE_ATTRIBUTE, result)
     return result
 
 
-def walked(request, site, root: tuple[str, dict], components: list[str]):
-    """``walk``'s answer, kept for the current content version (see above) for readers who
-    are not editors."""
+def route_key(request, site, components: list[str]) -> str | None:
+    """Where the pages found for this path are kept (see above); None for editors and previews."""
     if not cacheable(request) or _editor(request):
-        return walk(root, components)
+        return None
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
-    key = f"praxis:route:{site.pk}:{translation.get_language()}:{digest}"
-    version = content_version(request)
+    return f"praxis:route:{site.pk}:{translation.get_language()}:{digest}"
+
+
+def kept_walk(request, key: str | None):
+    """``walk``'s answer kept under ``key`` for the current content version, else None."""
+    if key is None:
+        return None
     entry = cache.get(key)
-    if entry is not None and entry[0] == version:
-        return entry[1]
-    found = walk(root, components)
-    if found is not None and found[1] == len(components):  # a page named by the whole path
-        cache.set(key, (version, found), timeout())
-    return found
+    return entry[1] if entry is not None and entry[0] == content_version(request) else None
 
 
 def _editor(request) -> bool:

@@ -1,6 +1,6 @@
 """The pages found by ``praxis.routing`` are kept per content version: a page asked again is
 not read again; its new version, its unpublication, its move and a new restriction apply at
-the next request; each request gets its own copy; editors, sub-routes and unknown paths are
+the next request; each request gets its own copy; editors and paths leading to no page are
 always read afresh (real HTTP requests, SQLite and PostgreSQL)."""
 
 import pytest
@@ -90,11 +90,13 @@ def test_editors_get_their_page_read_afresh(client, practice, superuser):
     assert read_pages(client, practice.url) == (200, True)
 
 
-def test_sub_routes_and_unknown_paths_are_not_kept(client, practice):
-    for url in (practice.url + "sheet/", "/fr/nulle-part/", practice.url + "nope/"):
-        first = read_pages(client, url)
-        assert read_pages(client, url) == first
-        assert first[1]
+def test_sub_routes_are_kept_and_unknown_paths_are_not(client, practice):
+    sheet = practice.url + "sheet/"
+    assert read_pages(client, sheet) == (200, True)
+    assert read_pages(client, sheet) == (200, False)
+    for url in ("/fr/nulle-part/", practice.url + "nope/"):
+        assert read_pages(client, url) == (404, True)
+        assert read_pages(client, url) == (404, True)
 
 
 def test_nothing_is_kept_when_the_fragment_cache_is_off(client, practice, settings):
