@@ -11,7 +11,9 @@ A change while it runs queues one more when it ends.
 
 What to request comes from sources registered by the apps (``register``): the foundation's
 home pages in every language, sitemaps and the API's default listing; higher layers add their
-listings (``pages_of(model)``) and feeds. A worker that never comes (stopped, too busy) only
+listings (``pages_of(model)``) and feeds, and the practices published lately
+(``recently_published``: their pages, similar practices included, built before their first
+reader). A worker that never comes (stopped, too busy) only
 delays renewal by ``PRAXIS_RENEW_MAX_SECONDS``: readers then rebuild, one per part at a time.
 
 Needs a cache shared by the web and worker processes (Redis): ``PRAXIS_RENEW_AFTER_CHANGES``
@@ -21,13 +23,14 @@ is on by default only with ``REDIS_URL``.
 import logging
 import math
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 from django_tasks.exceptions import InvalidTaskError
 from wagtail.models import Page, Site
@@ -38,6 +41,7 @@ from praxis.sitemaps import page_size, published_pages
 
 logger = logging.getLogger(__name__)
 
+RECENT, RECENT_AT_MOST = timedelta(hours=1), 50  # pages published lately, requested after each change
 Source = Callable[[Site], Iterable[str]]  # paths on ``site`` whose pages show precomputed parts
 sources: dict[str, tuple[int, Source]] = {}
 
@@ -82,6 +86,22 @@ def named_in_every_language(*names: str) -> Source:
         return paths
 
     source.__qualname__ = f"named_in_every_language.{'+'.join(names)}"
+    return source
+
+
+def recently_published(model: type[Page]) -> Source:
+    """A source: the pages of ``model`` published in the last ``RECENT`` (the latest
+    ``RECENT_AT_MOST``): their first readers, many right after a publication, find them built."""
+
+    def source(site: Site) -> Iterable[str]:
+        since = timezone.now() - RECENT
+        latest = model.objects.filter(live_revision__isnull=False).order_by("-live_revision_id")[:RECENT_AT_MOST]
+        ids = [
+            pk for pk, published in latest.values_list("pk", "last_published_at") if published and published >= since
+        ]
+        return page_paths(site, model.objects.filter(pk__in=ids))
+
+    source.__qualname__ = f"recently_published.{model._meta.label}"
     return source
 
 

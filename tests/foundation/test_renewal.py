@@ -4,11 +4,16 @@ costs what any later reader costs. Until the worker is done, readers get the pre
 without it, one reader rebuilds a part while the others get the previous version. A search's
 answer is never served stale (``search.services.kept``): meanwhile, it alone is looked for again."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from factories import LabIndexPageFactory, LabPageFactory, PracticeIndexPageFactory, PracticePageFactory
+from wagtail.models import Site
 
+from practices.models import PracticePage
 from praxis.services import fragments, warming
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +190,27 @@ def test_the_worker_requests_every_registered_listing(catalogue):
         assert catalogue[name] in paths, name
     assert "/sitemap.xml" in paths and "/en/" in paths
     assert paths.index(catalogue["lab page"]) > paths.index(catalogue["practice index"])  # lab pages last
+
+
+def test_a_practice_just_published_is_built_before_its_first_reader(
+    client, catalogue, settings, django_capture_on_commit_callbacks
+):
+    """Its page, route and similar practices included (``warming.recently_published``)."""
+    settings.PRAXIS_RENEW_AFTER_CHANGES = True
+    publish_new_practice(catalogue, django_capture_on_commit_callbacks)  # the worker (immediate) renews
+    practice = PracticePage.objects.get(title="Permis de végétaliser")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(practice.url)
+    assert response.status_code == 200 and "Permis de végétaliser" in response.content.decode()
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert not any("SUM(weight)" in sql for sql in statements)  # its similar practices were scored
+    assert not any('FROM "wagtailcore_page"' in sql for sql in statements)  # its page was kept
+
+
+def test_practices_published_long_ago_are_left_to_their_readers(catalogue, home):
+    source = warming.recently_published(PracticePage)
+    site = Site.objects.get(is_default_site=True)
+    practice = PracticePage.objects.get(title="Carte culture jeunes")
+    assert list(source(site)) == [practice.get_url_parts()[2]]
+    PracticePage.objects.update(last_published_at=timezone.now() - timedelta(hours=2))
+    assert list(source(site)) == []
