@@ -7,7 +7,9 @@
   GIN expression index (stock modelsearch only has per-column indexes, so every
   query was a sequential scan).
 - Ranking is computed once per matching entry, intersected with the candidates,
-  ordered and sliced in SQL.
+  ordered and sliced in SQL; the search's results, all found by the match, are not
+  matched again (``PostgresTextMatch.ranked``), and the vectors it reads are kept in the
+  entries' rows (migration ``search.0007``).
 """
 
 from django.conf import settings
