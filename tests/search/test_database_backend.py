@@ -162,3 +162,18 @@ def test_the_match_finds_its_entries_by_their_words_not_their_type(db):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "praxis_indexentry_title_body_gin" in plan, plan
     assert "content_type_id_" not in plan, plan
+
+
+def test_ranking_the_matches_found_agrees_with_ranking_any_candidates_and_pages_follow(catalogue):
+    """The search's results (ids this match found) are ranked without matching them again:
+    the same order and scores as candidates that must be matched, and page 2 follows page 1."""
+    match, _degraded = text_match(PracticePage, ["sante"])
+    found = list(PracticePage.objects.filter(pk__in=match.ids_filter()).values_list("pk", flat=True))
+    assert len(found) >= 3
+    everything = list(PracticePage.objects.values_list("pk", flat=True))
+    assert set(everything) > set(found)  # some candidates do not match: they are matched again
+    ranked = match.ranked(found, 0, None)
+    assert ranked == match.ranked(everything, 0, None)
+    assert {pk for pk, _score in ranked} == set(found)
+    assert match.ranked(found, 0, 2) + match.ranked(found, 2, None) == ranked
+    assert match.ranked(found, 1, 2) == ranked[1:2]
