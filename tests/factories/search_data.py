@@ -30,6 +30,17 @@ def translate(page, locale, **fields):
     return translation
 
 
+# Searches of the catalogue below that cover every kind: words, words and a filter (a lab
+# matches too), nothing, a filter and an order, several filters with freshness.
+TYPICAL_SEARCHES = [
+    {"q": "santé"},
+    {"q": "gironde", "country": "FR"},
+    {},
+    {"policy_area": "sante-hopitaux", "sort": "title"},
+    {"country": ["FR", "DK"], "stage": "evaluated", "verified": "recent"},
+]
+
+
 def practice(lab, title, summary, *, areas=(), territories=(), instruments=(), **fields):
     return PracticePageFactory(
         parent=lab,

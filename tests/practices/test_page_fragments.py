@@ -8,22 +8,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 from factories import MemberFactory, UserFactory
-from factories.showcase import showcase_practice
 from html_helpers import soup_of
 
 from praxis.services import fragments
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def practice(home):
-    return showcase_practice(terms=2, labs=2, figures=3, docs=2, transpositions=2)
 
 
 def signed_in(user) -> Client:

@@ -6,22 +6,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import formats, translation
 from factories import LabPageFactory, PracticeIndexPageFactory, PracticePageFactory, TranspositionFactory, UserFactory
-from factories.showcase import showcase_practice
 from factories.translations import translate_page
 from html_helpers import french, soup_of, text
 from wagtail.models import PageViewRestriction
 
 from practices.choices import DocumentType, EvidenceLevel, LegalCompetence, LifecycleStage, TranspositionOutcome
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def practice(home):
-    return showcase_practice(terms=2, labs=2, figures=3, docs=2, transpositions=2)
 
 
 @pytest.fixture

@@ -27,11 +27,6 @@ EDITORS_PAGE_QUERIES = {"uncached": 0, "cached": 2}
 PRACTICE_INDEX_EXTRA_QUERIES = {"uncached": 8, "cached": 8}
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture(params=["uncached", "cached"])
 def fragments(request, settings):
     if request.param == "uncached":

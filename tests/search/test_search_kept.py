@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from factories import PracticeIndexPageFactory
-from factories.search_data import practice
+from factories.search_data import TYPICAL_SEARCHES, practice
 from factories.territories import load_reference, territory
 from wagtail.models import PageViewRestriction
 
@@ -158,16 +158,7 @@ def pks(response) -> list[int]:
     return [practice.pk for practice in response.context["search"].results]
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"q": "santé"},
-        {"q": "gironde", "country": "FR"},  # a lab matches too
-        {},
-        {"policy_area": "sante-hopitaux", "sort": "title"},
-        {"country": ["FR", "DK"], "stage": "evaluated", "verified": "recent"},
-    ],
-)
+@pytest.mark.parametrize("params", TYPICAL_SEARCHES)
 def test_a_search_asked_again_reads_only_its_cards(client, catalogue, asked, params):
     first, first_queries, first_read = answered(client, params)
     asked.clear()

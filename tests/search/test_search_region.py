@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from factories import MemberFactory
-from factories.search_data import practice
+from factories.search_data import TYPICAL_SEARCHES, practice
 from factories.territories import load_reference, territory
 from wagtail.models import PageViewRestriction
 
@@ -46,16 +46,7 @@ def loaded_cards(queries) -> bool:
     return any("practicepage_policy_areas" in sql for sql in queries)
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"q": "santé"},
-        {"q": "gironde", "country": "FR"},  # a lab matches too
-        {},
-        {"policy_area": "sante-hopitaux", "sort": "title"},
-        {"country": ["FR", "DK"], "stage": "evaluated", "verified": "recent"},
-    ],
-)
+@pytest.mark.parametrize("params", TYPICAL_SEARCHES)
 def test_a_search_asked_again_is_the_same_page_without_reading_its_cards(client, catalogue, params):
     first, first_queries = get(client, params)
     again, again_queries = get(client, params)
