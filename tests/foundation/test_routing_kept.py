@@ -103,3 +103,15 @@ def test_nothing_is_kept_when_the_fragment_cache_is_off(client, practice, settin
     settings.PRAXIS_FRAGMENT_CACHE_SECONDS = 0
     client.get(practice.url)
     assert read_pages(client, practice.url) == (200, True)
+
+
+def test_a_kept_private_page_still_asks_every_reader_to_sign_in(client, practice, django_user_model):
+    PageViewRestriction.objects.create(page=practice, restriction_type=PageViewRestriction.LOGIN)
+    reader = django_user_model.objects.create_user("reader", "reader@example.org", "pw")
+    signed_in = client.__class__()
+    signed_in.force_login(reader)
+    assert signed_in.get(practice.url).status_code == 200  # kept by a reader allowed to see it
+    for _ in range(2):
+        response = client.get(practice.url)
+        assert response.status_code == 302 and "/_util/login/" in response["Location"]
+        assert "Carte culture jeunes" not in response.content.decode()
