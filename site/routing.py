@@ -27,9 +27,9 @@ ancestors, or the sources of aliases among them: ``visibility.may_be_restricted`
 is told so (``get_view_restrictions`` answers an empty queryset), and Wagtail's restriction
 hook runs without its two queries. Anywhere a restriction may apply, Wagtail's own check runs.
 
-**The pages found are kept** in the cache (``walked``) for the current content version, under
-the site, the language and the path: a page asked again, by anyone, in any process sharing the
-cache, costs neither query (a request unpickles its own copy: nothing one request sets on the
+**The pages found are kept** in the cache for the current content version, never an older one
+(``fragments.current`` and ``keep``), under the site, the language and the path (``route_key``):
+a page asked again, by anyone, in any process sharing the cache, costs neither query (a request unpickles its own copy: nothing one request sets on the
 page reaches another). A page's live fields change only with a publication, an unpublication,
 a move or a deletion, and each of them bumps the version (``praxis.services.fragments``): the
 page is then read again. What a draft saves on the page's row (its draft title, latest revision,
@@ -40,7 +40,6 @@ the fragment cache is off.
 
 import hashlib
 
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import re_path
 from django.utils import translation
@@ -50,7 +49,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from praxis.services.fragments import cacheable, content_version, request_site, timeout
+from praxis.services import fragments
+from praxis.services.fragments import request_site
 from praxis.visibility import may_be_restricted
 
 # Treebeard's paths (255 characters, 4 per level) hold at most 63 levels: a longer path names no page.
@@ -133,13 +133,13 @@ def fast_route(request, path: str):
     site = request_site(request)
     if site is None or len(components) > MAX_DEPTH:
         return None  # no site (Wagtail answers None), or no page could be named so
-    found = _root_path(request, site)
-    if found is None:
+    root = _root_path(request, site)
+    if root is None:
         return None
     key = route_key(request, site, components)
-    walked = kept_walk(request, key)
+    walked = fragments.current(request, key) if key is not None else None
     if walked is None:
-        walked = walk(found, components)
+        walked = walk(root, components)
         if walked is None:
             return None
     else:
@@ -150,7 +150,7 @@ def fast_route(request, path: str):
     except Http404:
         result = None
     if result is not None and key is not None:  # a route that answers (a 404 is not worth an entry)
-        cache.set(key, (content_version(request), walked), timeout())
+        fragments.keep(request, key, walked)
     if result is not None and not may_be_restricted(result[0], request):
         result[0].get_view_restrictions = no_view_restrictions  # this instance, this request
     setattr(request, ROUTE_ATTRIBUTE, result)
@@ -159,18 +159,10 @@ def fast_route(request, path: str):
 
 def route_key(request, site, components: list[str]) -> str | None:
     """Where the pages found for this path are kept (see above); None for editors and previews."""
-    if not cacheable(request) or _editor(request):
+    if not fragments.cacheable(request) or _editor(request):
         return None
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
     return f"praxis:route:{site.pk}:{translation.get_language()}:{digest}"
-
-
-def kept_walk(request, key: str | None):
-    """``walk``'s answer kept under ``key`` for the current content version, else None."""
-    if key is None:
-        return None
-    entry = cache.get(key)
-    return entry[1] if entry is not None and entry[0] == content_version(request) else None
 
 
 def _editor(request) -> bool:

@@ -44,10 +44,9 @@ in ``search.apps``).
 import hashlib
 from dataclasses import dataclass, replace
 
-from django.core.cache import cache
 from django.utils import timezone
 
-from praxis.services.fragments import cacheable, content_version, fragment_key, timeout
+from praxis.services import fragments
 from praxis.services.language import OWN_LANGUAGE_PARAMETER, only_own_language
 from praxis.visibility import private_section_paths
 from search.services.facets import Vocabulary
@@ -101,21 +100,16 @@ def region_vary(request, params: SearchParams, territory, locale, per_page: int,
 
 def _key(request, name: str, vary: list) -> str:
     digest = hashlib.sha256("\n".join(str(part) for part in vary).encode()).hexdigest()
-    return fragment_key(request, name, digest)
+    return fragments.fragment_key(request, name, digest)
 
 
 def _get(request, name: str, vary: list):
-    if not cacheable(request):
-        return None
-    entry = cache.get(_key(request, name, vary))
-    if entry is None or entry[0] != content_version(request):
-        return None
-    return entry[1]
+    return fragments.current(request, _key(request, name, vary)) if fragments.cacheable(request) else None
 
 
 def _set(request, name: str, vary: list, value) -> None:
-    if cacheable(request):
-        cache.set(_key(request, name, vary), (content_version(request), value), timeout())
+    if fragments.cacheable(request):
+        fragments.keep(request, _key(request, name, vary), value)
 
 
 def kept(request, name: str, vary: list, compute):

@@ -160,6 +160,19 @@ def current_or_stale(key: str, version: int, compute):
     return value
 
 
+def current(request, key: str):
+    """The value kept under ``key`` (by ``keep``) for the current content version, else None:
+    never an older one, unlike ``current_or_stale``, for what must not be served from before
+    the latest change (a search's answer, the page a path names)."""
+    entry = cache.get(key)
+    return entry[1] if entry is not None and entry[0] == content_version(request) else None
+
+
+def keep(request, key: str, value) -> None:
+    """Keep ``value`` under ``key`` for the current content version (read by ``current``)."""
+    cache.set(key, (content_version(request), value), timeout())
+
+
 def cached(request, name: str, vary: tuple, compute):
     """``compute()``, kept under ``name`` and ``vary`` (plus site and language) for the
     current content version."""
