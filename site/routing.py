@@ -50,6 +50,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
 from praxis.services import fragments
+from praxis.services.access import may_use_admin
 from praxis.services.fragments import request_site
 from praxis.visibility import may_be_restricted
 
@@ -159,15 +160,10 @@ def fast_route(request, path: str):
 
 def route_key(request, site, components: list[str]) -> str | None:
     """Where the pages found for this path are kept (see above); None for editors and previews."""
-    if not fragments.cacheable(request) or _editor(request):
+    if not fragments.cacheable(request) or may_use_admin(getattr(request, "user", None)):
         return None
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
     return f"praxis:route:{site.pk}:{translation.get_language()}:{digest}"
-
-
-def _editor(request) -> bool:
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
 def walk(root: tuple[str, dict], components: list[str]):
