@@ -7,10 +7,12 @@
   GIN expression index (stock modelsearch only has per-column indexes, so every
   query was a sequential scan).
 - Ranking is computed once per matching entry, intersected with the candidates,
-  ordered and sliced in SQL; the search's results, all found by the match, are not
-  matched again (``PostgresTextMatch.ranked``), and the vectors it reads are kept in the
-  entries' rows (migration ``search.0007``).
+  ordered and sliced in SQL; the search's results, all found by the match, are ranked by
+  the scores the match read with their ids (``PostgresTextMatch.ranked``). The vectors
+  are kept in the entries' rows (migration ``search.0007``).
 """
+
+import heapq
 
 from django.conf import settings
 from django.db import connections, router, transaction
@@ -62,7 +64,8 @@ class PostgresTextMatch(TextMatch):
         self.tsquery = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs))
         self.tsquery_params = [value for config in configs for value in (config, expression)]
         self.connection = connections[router.db_for_read(IndexEntry)]
-        self._ids = None
+        self._ids = None  # an IdList, once fetched
+        self._scores = None  # object id -> score, once fetched
 
     def _where(self, *, by_words: bool = False) -> tuple[str, list]:
         """``by_words``: the entries are found by their words (the GIN index), not by their
@@ -75,7 +78,9 @@ class PostgresTextMatch(TextMatch):
         return sql, list(self.tsquery_params)
 
     def ids_filter(self):
-        """The matching object ids, fetched once through the GIN index.
+        """The matching object ids, fetched once through the GIN index, each with its score
+        (computed while the entry is read anyway: the statement takes the same time, and the
+        search's results need not be read again to be ranked, see ``ranked``).
 
         For a word found in most documents the planner prefers a sequential scan, which
         reads (and decompresses) every document's vectors: 10x slower than the bitmap
@@ -87,26 +92,34 @@ class PostgresTextMatch(TextMatch):
         """
         if self._ids is None:
             where, params = self._where(by_words=True)
-            sql = f"SELECT e.object_id::bigint FROM {IndexEntry._meta.db_table} e WHERE {where}"  # noqa: S608
+            sql = f"SELECT e.object_id::bigint, {self._rank()} FROM {IndexEntry._meta.db_table} e WHERE {where}"  # noqa: S608
             with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute(sql, params)
-                self._ids = [row[0] for row in cursor.fetchall()]
+                cursor.execute(sql, [*self._rank_params(), *params])
+                self._scores = dict(cursor.fetchall())
                 cursor.execute("SET LOCAL enable_seqscan = on")
-        return IdList(self._ids)
+            self._ids = IdList(self._scores)
+        return self._ids
 
     def ranked(self, candidates, start, stop):
         """``(pk, score)`` of the matching ``candidates``, best first, sliced.
 
         Candidates all found by this match (the search's results: ``ids_filter`` narrowed
-        by the SQL filters) are not matched again, and are read through one hashed array:
-        for a word in most of the catalogue the entries are then read in one (parallel)
-        sequential scan instead of one index probe each, and ``title || body`` is not
-        rebuilt for each of them. Measured at 100,000 practices for "projet" (99,895
-        results): 1,655 ms before, about 400 ms after (``tests/bench/search_fresh_bench.py``);
-        about 215 ms once the vectors are kept in the rows (migration ``0007``)."""
-        if self._among_matches(candidates):
-            return self._ranked_matches(candidates, start, stop)
+        by the SQL filters) are ranked by the scores the match read, without another
+        statement. Measured at 100,000 practices for "projet" (99,895 results,
+        ``tests/bench/search_fresh_bench.py``): matching them again took 1,655 ms; reading
+        their entries again through one hashed array, about 170 ms (the vectors kept in the
+        rows by migration ``0007``); picking the best of the scores already read, about 15 ms. Other
+        candidates are matched and ranked in one statement."""
+        if self._scores is not None and not isinstance(candidates, QuerySet):
+            candidates = list(candidates)
+            try:  # (score, pk) pairs compare as the statement orders them: descending, both
+                pairs = list(zip(map(self._scores.__getitem__, candidates), candidates, strict=True))
+            except KeyError:  # a candidate the match did not find
+                pairs = None
+            if pairs is not None:
+                best = sorted(pairs, reverse=True) if stop is None else heapq.nlargest(stop, pairs)
+                return [(pk, score) for score, pk in best[start:stop]]
         where, params = self._where()
         in_sql, in_params = candidates_sql(candidates, self.connection, as_text=True)
         query = (
@@ -115,21 +128,6 @@ class PostgresTextMatch(TextMatch):
             "ORDER BY score DESC, pk DESC LIMIT %s OFFSET %s"
         )
         return self._fetch(query, [*self._rank_params(), *params, *in_params], start, stop)
-
-    def _among_matches(self, candidates) -> bool:
-        """The candidates are a list of ids this match found (its ``ids_filter``)."""
-        if self._ids is None or isinstance(candidates, QuerySet):
-            return False
-        return set(candidates) <= set(self._ids)
-
-    def _ranked_matches(self, ids, start, stop):
-        types = ", ".join(str(int(pk)) for pk in self.content_types) or "NULL"
-        query = (
-            f"SELECT e.object_id::bigint AS pk, {self._rank()} AS score FROM {IndexEntry._meta.db_table} e "  # noqa: S608
-            f"WHERE e.content_type_id IN ({types}) AND e.object_id = ANY(%s::text[]) "
-            "ORDER BY score DESC, pk DESC LIMIT %s OFFSET %s"
-        )
-        return self._fetch(query, [*self._rank_params(), [str(int(pk)) for pk in ids]], start, stop)
 
     def _rank(self) -> str:
         if self.autocomplete:

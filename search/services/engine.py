@@ -5,6 +5,8 @@
    or an id list).
 2. One statement over the scope (``facts.search_facts``): every facet's counts, the
    total, and the page of results in order (or, to rank by relevance, the result ids).
+   Words most practices have are counted from the practices without them instead
+   (``complement``), and then one statement reads the page (or the result ids).
 3. For relevance, the backend ranks the results and returns one page.
 4. That page's practices, fetched with their card data.
 
@@ -18,6 +20,7 @@ loads neither cards nor facets nor labs.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -30,6 +33,7 @@ from praxis.visibility import link_fields
 from search.services import zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards
+from search.services.complement import counts_beside
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
 from search.services.facts import Facts, search_facts
@@ -109,11 +113,18 @@ def practice_scope(request, params: SearchParams, locale) -> tuple[object, objec
         within = verified_since_q() if params.verified_recently else None
         match, degraded = text_match(PracticePage, params.terms, within=within)
     scope = readable_pages(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
+    return like_mine(scope, request, params), match, degraded
+
+
+def like_mine(scope, request, params: SearchParams):
+    """``scope``, narrowed to the territories like the reader's when they asked for them."""
     territory = get_reader_territory(request) if params.like_mine else None
-    if territory is not None:  # territories like the reader's: a subquery over the territory index
-        like = PracticePage.objects.filter(like_mine_q(territory, "reference_territory__")).values("pk")
-        scope = scope.filter(pk__in=like)
-    return scope, match, degraded
+    if territory is None:
+        return scope
+    # A subquery over the territory index.
+    return scope.filter(
+        pk__in=PracticePage.objects.filter(like_mine_q(territory, "reference_territory__")).values("pk")
+    )
 
 
 def facts_for(
@@ -122,7 +133,17 @@ def facts_for(
     """The facts of the search, the scope (readable practices matching the text), the match,
     degraded. ``total``: already known (kept with the counts)."""
     scope, match, degraded = practice_scope(request, params, locale)
-    facts = search_facts(
+    return (
+        facts_over(scope, match, request, params, chosen, start=start, stop=stop, with_counts=with_counts, total=total),
+        scope,
+        match,
+        degraded,
+    )
+
+
+def facts_over(scope, match, request, params, chosen, *, start, stop, with_counts, total=None) -> Facts:
+    """The facts of the search over ``scope``, the readable practices matching its text."""
+    return search_facts(
         scope,
         chosen,
         params,
@@ -133,7 +154,6 @@ def facts_for(
         territory=get_reader_territory(request) if params.sort == "closest" else None,
         total=total,
     )
-    return facts, scope, match, degraded
 
 
 def ranks(params: SearchParams, match) -> bool:
@@ -272,21 +292,28 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
     """The page of results found in the catalogue (the counts too when they were not kept):
     ``(page, (counts, total) or None, degraded)``; what was found is kept unless degraded."""
     number = params.page
-    facts, scope, match, degraded = facts_for(
+    scope, match, degraded = practice_scope(request, params, locale)
+    computed = None  # counts computed here, kept for the next reader
+    if counts is None and with_facets:
+        narrowed = partial(like_mine, request=request, params=params)
+        computed = counts_beside(request, params, locale, chosen, territory, match, narrowed)
+    known = counts or computed
+    facts = facts_over(
+        scope,
+        match,
         request,
         params,
-        locale,
         chosen,
         start=(number - 1) * per_page,
         stop=number * per_page,
-        with_counts=with_facets and counts is None,
-        total=counts[1] if counts else None,
+        with_counts=with_facets and known is None,
+        total=known[1] if known else None,
     )
-    if counts is None and with_facets:
-        counts = (facts.counts, facts.total)
+    if with_facets and counts is None:
+        counts = computed or (facts.counts, facts.total)
         if not degraded:
             keep_counts(request, params, territory, locale, *counts)
-    total = facts.total
+    total = counts[1] if counts else facts.total
     no_words = bool(params.terms) and not total and not scope.exists()  # no practice has these words
     # Pagination: a page past the end shows the last one.
     last = max(1, -(-total // per_page))

@@ -85,7 +85,12 @@ def search_facts(
     closest = sort == "closest" and territory is not None and not ranked
     if sort == "closest" and not closest:
         sort = "newest"
-    if total is not None and not with_counts and not ranked and sort != "title":
+    if total is not None and not with_counts:
+        if ranked or sort == "title":
+            ids = results_only(scope, chosen)
+            if ranked:
+                return Facts(total=total, result_ids=ids)
+            return Facts(total=total, page_ids=_by_title(ids)[start:stop])
         nearness = closeness_sql(territory, "rt") if closest else None
         return Facts(total=total, page_ids=page_only(scope, chosen, sort, nearness, start, stop))
     branches = []
@@ -130,6 +135,26 @@ def page_only(scope, chosen: Selection, sort: str, closeness: Sql | None, start:
         [*params, max(stop - start, 0), start],
     )
     statement = joined([("WITH", []), scope_cte(scope), page])
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def results_only(scope, chosen: Selection) -> list[int]:
+    """Every result id (for the backend to rank, or to sort by title in Python), when the
+    counts and the total are known: the scope, and the practice rows only to test the
+    selection's filters. Measured at 100,000 practices on PostgreSQL for "projet"
+    (``tests/bench/search_fresh_bench.py``): about 110 ms, against about 200 for the
+    statement's candidates (every scope practice joined to its facet columns)."""
+    table = _quoted(PracticePage._meta.db_table)
+    conditions = [practice_condition(name, condition, "p") for name, condition in chosen.filters.items()]
+    if conditions:
+        where = " AND ".join(sql for sql, _params in conditions)
+        params = [param for _sql, condition_params in conditions for param in condition_params]
+        found = (f"SELECT s.id FROM scope s JOIN {table} p ON p.{_column('page_ptr')} = s.id WHERE {where}", params)  # noqa: S608
+    else:
+        found = ("SELECT s.id FROM scope s", [])
+    statement = joined([("WITH", []), scope_cte(scope), found])
     with connection.cursor() as cursor:
         cursor.execute(*statement)
         return [pk for (pk,) in cursor.fetchall()]

@@ -5,12 +5,21 @@
     DATABASE_URL=… uv run python tests/bench/search_fresh_bench.py projet projet+3f  # some cases
 
 The database holds a generated catalogue (``manage.py generate_practices``) and is only
-read. Each case is the whole search page through the Django client, with nothing kept:
-the cache is a dummy one and the fragment cache is off, so every request does the
-database work of a first search (text match, ranking, counts). Printed per case: median
-and p95 in ms over ``BENCH_RUNS`` requests (after one warm-up), the SQL queries and the
-time they took. Run it with ``nice -n -15`` on a shared machine. Common words are the
-slow cases: "projet" and "public" are in almost every generated practice.
+read. Each case is the whole search page through the Django client, in one of two modes:
+
+- nothing kept (the default): the cache is a dummy one and the fragment cache is off, so
+  every request does the database work of a first search (text match, ranking, counts)
+  and also rebuilds the menus and every other fragment of the page;
+- ``BENCH_WARMED=1``, as a reader finds the site after a publication: before each request
+  the cache (in memory) is emptied, then the search page without parameters is asked for,
+  as the worker does after every change (``praxis.services.warming``). The search itself
+  was never made: only what every reader shares is kept (the menus, the vocabularies, the
+  counts without words that ``search.services.complement`` starts from).
+
+Printed per case: median and p95 in ms over ``BENCH_RUNS`` requests (after one warm-up),
+the SQL queries and the time they took. Run it with ``nice -n -15`` on a shared machine.
+Common words are the slow cases: "projet" and "public" are in almost every generated
+practice.
 """
 
 import os
@@ -20,10 +29,13 @@ import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "praxis.settings.dev")
 os.environ["DEBUG"] = "false"
-os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
+WARMED = os.environ.get("BENCH_WARMED") == "1"
+if not WARMED:
+    os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
 os.environ.pop("ELASTICSEARCH_URL", None)
 os.environ.pop("REDIS_URL", None)
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+WARMING = "/fr/search/"  # what the worker asks for after a change
 CASES = {
     "projet": "/fr/search/?q=projet",
     "public": "/fr/search/?q=public",
@@ -45,15 +57,24 @@ def main(names: list[str]) -> None:
     from django.test.utils import CaptureQueriesContext  # reason: after django.setup()
 
     settings.ALLOWED_HOSTS = ["*"]
-    settings.CACHES["default"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if WARMED:
+        settings.CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bench"}
+    else:
+        settings.CACHES["default"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    from django.core.cache import cache  # reason: after the cache setting above
+
     client = Client()
-    print(f"{connection.vendor} {connection.settings_dict['NAME']}, {RUNS} runs, nothing kept")
+    mode = "after the worker's warming" if WARMED else "nothing kept"
+    print(f"{connection.vendor} {connection.settings_dict['NAME']}, {RUNS} runs, {mode}")
     for name in names or CASES:
         url = CASES[name]
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         times = []
         for _ in range(RUNS):
+            if WARMED:
+                cache.clear()
+                assert client.get(WARMING).status_code == 200
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
                 client.get(url)

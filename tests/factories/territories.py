@@ -22,3 +22,8 @@ def load_centres() -> None:
 
 def territory(level: str, code: str) -> Territory:
     return Territory.objects.get(level=level, code=code)
+
+
+def choose(client, code: str, level: str = "commune") -> None:
+    """The reader of ``client`` says where they work (the territory form)."""
+    assert client.post("/fr/territory/", {"territory": f"{level}:{code}"}).status_code == 302

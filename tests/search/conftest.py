@@ -9,8 +9,11 @@ savepoint (the ``db`` fixture), so what a test writes is undone before the next 
 import copy
 
 import pytest
-from factories.search_data import build_catalogue
+from factories.search_data import build_catalogue, practice
+from factories.territories import load_reference, territory
 from module_data import rolled_back_after_module
+
+from territories.models import Level
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +29,21 @@ def catalogue(search_catalogue_module, db):
     A deep copy per test, as Django's ``setUpTestData`` gives: a test that changes a page
     object (its title, say) leaves the next test the original."""
     return copy.deepcopy(search_catalogue_module)
+
+
+@pytest.fixture
+def territorial(catalogue):
+    """Practices in Mulhouse (a commune like Saint-Étienne), Lezoux (a small commune near
+    Clermont-Ferrand) and Saint-Étienne Métropole."""
+    load_reference()
+    made = {}
+    for key, level, code in [
+        ("mulhouse", Level.COMMUNE, "68224"),
+        ("lezoux", Level.COMMUNE, "63195"),
+        ("metropole", Level.EPCI, "244200770"),
+    ]:
+        place = territory(level, code)
+        made[key] = practice(
+            catalogue.gironde, f"Pratique {key}", "Une pratique.", territory_name=place.name, reference_territory=place
+        )
+    return made

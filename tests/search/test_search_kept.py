@@ -12,12 +12,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from factories import PracticeIndexPageFactory
 from factories.search_data import TYPICAL_SEARCHES, practice
-from factories.territories import load_reference, territory
+from factories.territories import choose
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage
 from search.services import engine
-from territories.models import Level
 
 
 def counted(captured) -> bool:
@@ -303,28 +302,6 @@ def test_the_practice_index_keeps_its_pages_too(client, catalogue):
 
 
 # "Closest to my territory" and "territories like mine": one answer per reader's territory.
-
-
-@pytest.fixture
-def territorial(catalogue):
-    """Practices in Mulhouse (a commune like Saint-Étienne), Lezoux (a small commune near
-    Clermont-Ferrand) and Saint-Étienne Métropole."""
-    load_reference()
-    made = {}
-    for key, level, code in [
-        ("mulhouse", Level.COMMUNE, "68224"),
-        ("lezoux", Level.COMMUNE, "63195"),
-        ("metropole", Level.EPCI, "244200770"),
-    ]:
-        place = territory(level, code)
-        made[key] = practice(
-            catalogue.gironde, f"Pratique {key}", "Une pratique.", territory_name=place.name, reference_territory=place
-        )
-    return made
-
-
-def choose(client, code, level="commune"):
-    assert client.post("/fr/territory/", {"territory": f"{level}:{code}"}).status_code == 302
 
 
 @pytest.mark.parametrize("params", [{"sort": "closest"}, {"like": "mine"}, {"like": "mine", "sort": "closest"}])
