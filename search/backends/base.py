@@ -39,9 +39,10 @@ class IdList(Expression):
 
     output_field = BigIntegerField()
 
-    def __init__(self, ids: Iterable[int]):
+    def __init__(self, ids: Iterable[int], *, whole: bool = False):
         super().__init__()
         self.ids = [int(pk) for pk in ids]
+        self.whole = whole  # the rows sought are these, not a narrower scan's rows filtered by them (``Among``)
         self._literal = None
 
     @property
@@ -67,6 +68,7 @@ class IdList(Expression):
 
 
 PROBE_AT_MOST = 500
+COUNTED_AT_MOST = 20_000  # ids compared as they are when they are the whole of what is sought (``Among``)
 
 
 class Among(Lookup):
@@ -77,8 +79,15 @@ class Among(Lookup):
     each page of the (narrower) scan is tested against it: 28 ms instead of 47 for a broad
     query at 10,000 practices. A few ids are still looked up through the primary key.
 
+    An ``IdList`` that is the ``whole`` of what is sought (``search.services.found``: the
+    readable practices matching a search, as ids) is compared as it is, up to 20,000 ids:
+    the planner counts them and chooses how to find the pages. Cast, it estimated every page
+    found and read every relation table whole: at 100,000 practices, 200 ms instead of 10
+    for 575 ids, 270 instead of 220 for 13,862. Past that, it probed the primary key for
+    each id: 100,000 ids took 150 ms instead of 40 through the hashed array.
+
     Registered by ``SearchConfig.ready`` on the one field that uses it: the page
-    primary key (``scope.readable_pages``)."""
+    primary key (``scope.readable_pages``, ``search.services.found``)."""
 
     lookup_name = "among"
     prepare_rhs = False
@@ -86,7 +95,8 @@ class Among(Lookup):
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         if isinstance(self.rhs, IdList) and connection.vendor == "postgresql":
-            if len(self.rhs.ids) <= PROBE_AT_MOST:  # few ids: found through the primary key
+            counted = PROBE_AT_MOST if not self.rhs.whole else COUNTED_AT_MOST
+            if len(self.rhs.ids) <= counted:  # the planner counts them
                 return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs.literal]
             return f"({lhs})::bigint = ANY(%s::bigint[])", [*lhs_params, self.rhs.literal]
         rhs, rhs_params = compiler.compile(self.rhs)

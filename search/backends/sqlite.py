@@ -87,6 +87,7 @@ class PraxisSQLiteSearchResults(FastResultsMixin, SQLiteSearchResults):
 
 
 class PraxisSQLiteSearchBackend(SQLiteSearchBackend):
+    matches_are_lists = False  # a subquery: ``search.services.found``
     query_compiler_class = PraxisSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = PraxisSQLiteAutocompleteQueryCompiler
     results_class = PraxisSQLiteSearchResults

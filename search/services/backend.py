@@ -26,6 +26,12 @@ def backend(name: str = "default"):
     return _instances[key]
 
 
+def matches_are_lists() -> bool:
+    """Whether the default backend's matches are lists of ids (``IdList``), not subqueries:
+    PostgreSQL, Elasticsearch and stock backends; not SQLite's full-text index."""
+    return getattr(backend(), "matches_are_lists", True)
+
+
 def backend_names() -> list[str]:
     names = ["default"]
     if FALLBACK in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}):

@@ -8,23 +8,26 @@ practice is in one of the two sets.
 
 The counts without the words are those of the search page with the same filters, kept for
 the current content version (``search.services.kept``; the worker asks for the search page
-without parameters after every change). When they are kept and the words match at least
-half as many practices as that search finds, the practices without the words are the
-fewer: a word found in nearly every practice ("projet", "public") is counted over a hundred
-practices instead of a hundred thousand. Measured at 100,000 generated practices on
-PostgreSQL (``tests/bench/search_fresh_bench.py``, "projet"): the counts statement took
-about 660 ms; the same counts from the practices without the word, about 140 ms.
+without parameters after every change). The readable practices with and without the words
+are known as ids (``search.services.found``). When the counts without the words are kept and
+fewer readable practices miss the words than have them, the smaller set is counted: a word
+found in nearly every practice ("projet", "public") is counted over a hundred practices
+instead of a hundred thousand. Measured at 100,000 generated practices on PostgreSQL
+(``tests/bench/search_fresh_bench.py``, "projet"): the counts statement took about 660 ms;
+the same counts from the practices without the word, about 140 ms as a statement over the
+readable pages, a few ms from their ids.
 """
 
 from dataclasses import replace
 
-from practices.models import PracticePage
-from search.backends.base import IdList
+from wagtail.models import Page
+
+from search.backends.base import COUNTED_AT_MOST, IdList
 from search.services.facets import Selection
 from search.services.facts import search_facts
+from search.services.found import Scope, like_mine
 from search.services.kept import kept_counts
 from search.services.params import SearchParams
-from search.services.scope import readable_pages
 
 Counts = tuple[dict[str, dict[str, int]], int]  # every facet's counts, and the total
 
@@ -34,22 +37,20 @@ def without_words(params: SearchParams) -> SearchParams:
     return replace(params, q="", terms=(), sort="", page=1)
 
 
-def counts_beside(request, params: SearchParams, locale, chosen: Selection, territory, match, narrow) -> Counts | None:
-    """The counts and the total of the search, from those kept without its words and those
-    of the readable practices the match does not hold; None when those without the words are
-    not kept or the words are not common enough. ``narrow(scope)``: the search's other
-    filters of the scope (its reader's territories)."""
-    if match is None:
-        return None
-    ids = match.ids_filter()
-    if not isinstance(ids, IdList):  # a subquery: how many it holds is not known
+def counts_beside(request, params: SearchParams, locale, chosen: Selection, territory, scope: Scope) -> Counts | None:
+    """The counts and the total of the search, from those kept without its words and those of
+    the readable practices the match does not hold; None when those without the words are not
+    kept, the readable practices without the words are not known (``found``) or are not the
+    fewer."""
+    if scope.match is None or scope.outside is None or len(scope.outside) >= len(scope.hits):
         return None
     browsed = kept_counts(request, without_words(params), territory, locale)
-    if browsed is None or 2 * len(ids.ids) < browsed[1]:
+    if browsed is None:
         return None
-    outside = narrow(readable_pages(PracticePage, request, locale, pk_filter=ids, outside=True))
+    outside, _narrowed = like_mine(Page.objects.filter(pk__among=IdList(scope.outside, whole=True)), request, params)
+    few = len(scope.outside) <= COUNTED_AT_MOST
     beside = search_facts(
-        outside, chosen, replace(params, sort="newest"), ranked=False, start=0, stop=0, with_counts=True
+        outside, chosen, replace(params, sort="newest"), ranked=False, start=0, stop=0, with_counts=True, few=few
     )
     return subtracted(browsed, (beside.counts, beside.total))
 

@@ -1,8 +1,8 @@
 """The practice search: text, facets, sorting and pagination, in a fixed number of queries.
 
-1. The scope: live, public practices the reader can read (their language, else the
-   original) whose text matches (``scope.readable_pages``, the text match as a subquery
-   or an id list).
+1. The scope (``found``): live, public practices the reader can read (their language, else
+   the original) whose text matches (``scope.readable_pages``, the text match as a subquery
+   or an id list; or the readable ids kept and the match's list, intersected).
 2. One statement over the scope (``facts.search_facts``): every facet's counts, the
    total, and the page of results in order (or, to rank by relevance, the result ids).
    Words most practices have are counted from the practices without them instead
@@ -20,7 +20,6 @@ loads neither cards nor facets nor labs.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -35,8 +34,9 @@ from search.services.backend import text_match
 from search.services.cards import result_cards
 from search.services.complement import counts_beside
 from search.services.facet_groups import facet_groups
-from search.services.facets import TAXONOMIES, Vocabulary, selection, verified_since_q
+from search.services.facets import TAXONOMIES, Vocabulary, selection
 from search.services.facts import Facts, search_facts
+from search.services.found import Scope, keep_readable, practice_scope
 from search.services.kept import (
     KeptPage,
     keep_counts,
@@ -52,7 +52,7 @@ from search.services.params import SearchParams
 from search.services.scope import readable_pages
 from territories.models import Territory
 from territories.reader import get_reader_territory
-from territories.similarity import explain, like_mine_q
+from territories.similarity import explain
 
 PER_PAGE = 20
 LABS_SHOWN = 5
@@ -105,52 +105,30 @@ class SearchOutcome:
         return self.page.object_list
 
 
-def practice_scope(request, params: SearchParams, locale) -> tuple[object, object, bool]:
-    """The readable practices matching the text (a ``Page`` queryset), the match (or
-    None), and whether a fallback backend answered."""
-    match, degraded = None, False
-    if params.terms:
-        within = verified_since_q() if params.verified_recently else None
-        match, degraded = text_match(PracticePage, params.terms, within=within)
-    scope = readable_pages(PracticePage, request, locale, pk_filter=match.ids_filter() if match else None)
-    return like_mine(scope, request, params), match, degraded
+def facts_for(request, params, locale, chosen, *, start, stop, with_counts, total=None) -> tuple[Facts, Scope]:
+    """The facts of the search, and its scope. ``total``: already known (kept with the counts)."""
+    scope = practice_scope(request, params, locale)
+    return facts_over(
+        scope, request, params, chosen, start=start, stop=stop, with_counts=with_counts, total=total
+    ), scope
 
 
-def like_mine(scope, request, params: SearchParams):
-    """``scope``, narrowed to the territories like the reader's when they asked for them."""
-    territory = get_reader_territory(request) if params.like_mine else None
-    if territory is None:
-        return scope
-    # A subquery over the territory index.
-    return scope.filter(
-        pk__in=PracticePage.objects.filter(like_mine_q(territory, "reference_territory__")).values("pk")
-    )
-
-
-def facts_for(
-    request, params, locale, chosen, *, start, stop, with_counts, total=None
-) -> tuple[Facts, object, object, bool]:
-    """The facts of the search, the scope (readable practices matching the text), the match,
-    degraded. ``total``: already known (kept with the counts)."""
-    scope, match, degraded = practice_scope(request, params, locale)
-    return (
-        facts_over(scope, match, request, params, chosen, start=start, stop=stop, with_counts=with_counts, total=total),
-        scope,
-        match,
-        degraded,
-    )
-
-
-def facts_over(scope, match, request, params, chosen, *, start, stop, with_counts, total=None) -> Facts:
-    """The facts of the search over ``scope``, the readable practices matching its text."""
+def facts_over(scope: Scope, request, params, chosen, *, start, stop, with_counts, total=None) -> Facts:
+    """The facts of the search over its scope. With the counts known, the results of a search
+    ranked by relevance, without filters, are the scope's ids when they are known in memory."""
+    ranked = ranks(params, scope.match)
+    known = total is not None and not with_counts
+    if ranked and known and scope.hits is not None and not scope.narrowed and not chosen.filters:
+        return Facts(total=total, result_ids=scope.hits)
     return search_facts(
-        scope,
+        scope.pages,
         chosen,
         params,
-        ranked=ranks(params, match),
+        ranked=ranked,
         start=start,
         stop=stop,
         with_counts=with_counts,
+        few=scope.few,
         territory=get_reader_territory(request) if params.sort == "closest" else None,
         total=total,
     )
@@ -198,9 +176,9 @@ def result_ids(request, params: SearchParams, limit: int) -> list[int]:
     if ids is not None:
         return list(ids)
     chosen = selection(params, Vocabulary.load([name for name in TAXONOMIES if params.selected(name)]))
-    facts, _scope, match, degraded = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
-    ids = page_ids(facts, params, match, 0, limit)
-    if not degraded:
+    facts, scope = facts_for(request, params, locale, chosen, start=0, stop=limit, with_counts=False)
+    ids = page_ids(facts, params, scope.match, 0, limit)
+    if not scope.degraded:
         keep_ids(request, params, territory, locale, limit, ids)
     return ids
 
@@ -292,15 +270,14 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
     """The page of results found in the catalogue (the counts too when they were not kept):
     ``(page, (counts, total) or None, degraded)``; what was found is kept unless degraded."""
     number = params.page
-    scope, match, degraded = practice_scope(request, params, locale)
+    scope = practice_scope(request, params, locale)
+    match = scope.match
     computed = None  # counts computed here, kept for the next reader
     if counts is None and with_facets:
-        narrowed = partial(like_mine, request=request, params=params)
-        computed = counts_beside(request, params, locale, chosen, territory, match, narrowed)
+        computed = counts_beside(request, params, locale, chosen, territory, scope)
     known = counts or computed
     facts = facts_over(
         scope,
-        match,
         request,
         params,
         chosen,
@@ -311,17 +288,18 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
     )
     if with_facets and counts is None:
         counts = computed or (facts.counts, facts.total)
-        if not degraded:
+        if not scope.degraded:
             keep_counts(request, params, territory, locale, *counts)
+            keep_readable(request, params, locale)
     total = counts[1] if counts else facts.total
-    no_words = bool(params.terms) and not total and not scope.exists()  # no practice has these words
+    no_words = bool(params.terms) and not total and not scope.pages.exists()  # no practice has these words
     # Pagination: a page past the end shows the last one.
     last = max(1, -(-total // per_page))
     if number > last:
         number = last
         if not ranks(params, match):  # the page asked for was past the end: fetch the last one
             last_page = search_facts(
-                scope,
+                scope.pages,
                 chosen,
                 params,
                 ranked=False,
@@ -333,4 +311,4 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
             )
             facts.page_ids = last_page.page_ids  # the counts stay those computed above
     ids = page_ids(facts, params, match, (number - 1) * per_page, number * per_page)
-    return KeptPage(number=number, ids=tuple(ids), total=total, no_words=no_words), counts, degraded
+    return KeptPage(number=number, ids=tuple(ids), total=total, no_words=no_words), counts, scope.degraded

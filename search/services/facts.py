@@ -72,6 +72,7 @@ def search_facts(
     start: int,
     stop: int,
     with_counts: bool = True,
+    few: bool = False,  # the scope is a short list of ids the planner counts (``search.services.found``)
     territory: Territory | None = None,  # the reader's: needed to sort by closeness
     total: int | None = None,  # already known (kept with the counts): only the page is looked for
 ) -> Facts:
@@ -96,7 +97,9 @@ def search_facts(
     branches = []
     if with_counts:
         branches += [facet_count_branch(name, misses) for name in SCALAR]
-        branches += [relation_count_branch(name, relation, misses) for name, relation in RELATION_FACETS.items()]
+        branches += [
+            relation_count_branch(name, relation, misses, few=few) for name, relation in RELATION_FACETS.items()
+        ]
     branches.append(total_branch(misses))
     if ranked or sort == "title":
         branches.append(result_branch(misses))
@@ -234,12 +237,25 @@ def facet_count_branch(name: str, misses: list[str]) -> Sql:
     )
 
 
-def relation_count_branch(name: str, relation: str, misses: list[str]) -> Sql:
+def relation_count_branch(name: str, relation: str, misses: list[str], *, few: bool = False) -> Sql:
     """The same for a many-to-many facet, through its relation table. ``+c.c_pk``: each
     candidate's terms are looked up (SQLite would rather scan the whole relation table
-    and probe the candidates)."""
+    and probe the candidates).
+
+    ``few`` candidates (a scope of up to 20,000 ids, ``Among``) are looked for in the relation
+    table as a set (a semi-join): PostgreSQL knows nothing of the candidates' ids and would
+    rather hash the whole relation table. Measured at 100,000 practices ("santé", 13,862
+    results): 175 ms instead of 211 for the statement. With 100,000 candidates the semi-join
+    took 600 ms instead of 500."""
     model, column = through(relation)
     table, column = _quoted(model._meta.db_table), _quoted(column)
+    if few:
+        return (
+            f"SELECT '{name}', CAST(t.{column} AS TEXT), COUNT(*) FROM {table} t "  # noqa: S608 (names from code)
+            f"WHERE t.practicepage_id IN (SELECT c.c_pk FROM cand c WHERE {miss_sum(misses, but=name)} = 0) "
+            f"GROUP BY t.{column}",
+            [],
+        )
     return (
         f"SELECT '{name}', CAST(t.{column} AS TEXT), COUNT(*) FROM cand c "  # noqa: S608 (names from code)
         f"JOIN {table} t ON t.practicepage_id = +c.c_pk WHERE {miss_sum(misses, but=name)} = 0 GROUP BY t.{column}",

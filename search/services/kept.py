@@ -27,7 +27,8 @@ vocabulary or territory change bumps the version (``praxis.services.fragments``)
 older entry is unusable at once and never served stale. So is ``update_index`` (the text index
 rebuilt, e.g. after an outage of Elasticsearch: ``search.management.commands.update_index``).
 
-The first results of a search exported (CSV, JSON) or put in a dossier are kept the same way,
+The ids of the practices a reader may find are kept the same way (``kept_readable``: see
+``search.services.found``). The first results of a search exported (CSV, JSON) or put in a dossier are kept the same way,
 as a page of their own (``kept_ids``). Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
 and the labs of the facet panel (``search.services.facet_groups``), kept the same way.
 
@@ -42,17 +43,20 @@ in ``search.apps``).
 """
 
 import hashlib
+from array import array
 from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
+from practices.models import PracticePage
 from praxis.services import fragments
 from praxis.services.language import OWN_LANGUAGE_PARAMETER, only_own_language
 from praxis.visibility import private_section_paths
 from search.services.facets import Vocabulary
 from search.services.params import SearchParams
+from search.services.scope import readable_pages
 
-COUNTS, PAGE, IDS, REGION = "search-counts", "search-page", "search-ids", "search-region"
+COUNTS, PAGE, IDS, REGION, READABLE = "search-counts", "search-page", "search-ids", "search-region", "search-readable"
 
 
 @dataclass(frozen=True)
@@ -153,3 +157,17 @@ def keep_ids(request, params: SearchParams, territory, locale, limit: int, ids) 
 def kept_vocabulary(request) -> Vocabulary:
     """Every vocabulary (its three queries, once per content version: terms bump it)."""
     return kept(request, "search-vocabulary", [], Vocabulary.load)
+
+
+def kept_readable(request, locale, *, compute: bool = True) -> array | None:
+    """The ids of the practices the reader may find (``scope.readable_pages``), kept for the
+    current content version, their language, language choice and the private sections;
+    None when nothing is kept (the fragment cache is off), or not yet and not ``compute``."""
+    if not fragments.cacheable(request):
+        return None
+    vary = [locale.pk, "own" if only_own_language(request) else "", *sorted(private_section_paths(request))]
+    ids = _get(request, READABLE, vary)
+    if ids is None and compute:
+        ids = array("i", readable_pages(PracticePage, request, locale).values_list("pk", flat=True))
+        _set(request, READABLE, vary, ids)
+    return ids

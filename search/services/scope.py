@@ -12,11 +12,10 @@ from wagtail.models import Page
 from praxis.visibility import private_section_paths, public_q, readable_translations
 
 
-def readable_pages(model, request, locale, *, pk_filter=None, outside=False):
-    """A ``Page`` queryset (narrow rows) of the live, public ``model`` pages the reader can read
-    (``outside``: those ``pk_filter`` does not hold)."""
+def readable_pages(model, request, locale, *, pk_filter=None):
+    """A ``Page`` queryset (narrow rows) of the live, public ``model`` pages the reader can read."""
     readable = Page.objects.live().filter(public_q(private_section_paths(request))).order_by()
     pages = readable_translations(readable.exact_type(model), request, locale, earlier_among=readable)
     if pk_filter is not None:
-        pages = pages.exclude(pk__among=pk_filter) if outside else pages.filter(pk__among=pk_filter)
+        pages = pages.filter(pk__among=pk_filter)
     return pages

@@ -16,7 +16,7 @@ from factories.territories import choose
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage
-from search.services import engine
+from search.services import engine, found
 
 
 def counted(captured) -> bool:
@@ -136,7 +136,8 @@ def asked(monkeypatch):
         models.append(model.__name__)
         return real(model, terms, **kwargs)
 
-    monkeypatch.setattr(engine, "text_match", spy)
+    for module in (engine, found):  # the labs' match, the practices'
+        monkeypatch.setattr(module, "text_match", spy)
     return models
 
 
@@ -273,10 +274,14 @@ def test_searches_without_results_are_recorded_when_kept_too(client, catalogue, 
 
 def test_a_degraded_answer_is_not_kept(client, catalogue, monkeypatch, asked):
     real = engine.text_match
-    monkeypatch.setattr(engine, "text_match", lambda model, terms, **kwargs: (real(model, terms, **kwargs)[0], True))
+    for module in (engine, found):
+        monkeypatch.setattr(
+            module, "text_match", lambda model, terms, **kwargs: (real(model, terms, **kwargs)[0], True)
+        )
     degraded, _queries, _read = answered(client, {"q": "santé"})
     assert degraded.context["search"].degraded
-    monkeypatch.setattr(engine, "text_match", real)
+    for module in (engine, found):
+        monkeypatch.setattr(module, "text_match", real)
     whole, _queries, whole_read = answered(client, {"q": "santé"})
     assert whole_read and not whole.context["search"].degraded
     _again, _queries, again_read = answered(client, {"q": "santé"})

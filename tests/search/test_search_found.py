@@ -1,18 +1,22 @@
-"""Words most practices have are counted from the practices without them
-(``search.services.complement``): the counts of the same search browsed (kept) minus those of
-the readable practices the words miss. The facet counts, the total and the results are those
-the whole statement gives, for every filter, the reader's territories and each publication;
-rare words and searches whose browsing is not kept are counted directly. The database backend
-on SQLite matches in a subquery, whose size is not known: it always counts directly, and the
-same tests check that it gives the same answers (SQLite and PostgreSQL, real HTTP requests)."""
+"""A search with words, once a search without words has kept the ids of the practices the
+reader may find (``search.services.found``), intersects them with its match; words most
+practices have are then counted from the practices without them (``search.services.complement``):
+the counts of the same search browsed (kept) minus those of the readable practices the words
+miss. Every answer (facet counts, total, results in order) is the one given with nothing kept,
+for every filter and order, the reader's territories, language and language choice, each
+publication and restriction; rare words and searches whose browsing is not kept are counted
+directly. The database backend on SQLite matches in a subquery: it never uses the ids, and
+the same tests check that it gives the same answers (SQLite and PostgreSQL, real HTTP
+requests)."""
 
 import pytest
 from django.db import connection
 from django.test import Client
 from factories.search_data import practice
 from factories.territories import choose
+from wagtail.models import PageViewRestriction
 
-from search.services import complement
+from search.services import complement, engine
 from search.services.complement import subtracted
 
 FACETS = ("country", "policy_area", "territory_type", "instrument", "lab", "stage", "evidence", "year")
@@ -22,6 +26,21 @@ def once() -> int:
     """How many searches are counted from the practices without their words, for one such
     search: one where the match is a list of ids (PostgreSQL), none where it is a subquery."""
     return 1 if connection.vendor == "postgresql" else 0
+
+
+@pytest.fixture
+def from_ids(monkeypatch):
+    """For each search, whether its scope came from the readable ids kept."""
+    answers = []
+    real = engine.practice_scope
+
+    def spy(*args, **kwargs):
+        scope = real(*args, **kwargs)
+        answers.append(scope.hits is not None)
+        return scope
+
+    monkeypatch.setattr(engine, "practice_scope", spy)
+    return answers
 
 
 @pytest.fixture
@@ -71,8 +90,8 @@ FILTERS = [
 
 @pytest.mark.parametrize("filters", FILTERS)
 def test_a_common_word_is_counted_from_the_practices_without_it(client, catalogue, settings, beside, filters):
-    """ "santé" is in the health practice, the draft and the restricted one: more than half as
-    many as the readable practices. The draft and the restricted practice are never counted."""
+    """The word is in three of the five practices a French reader may find (their policy
+    area), and in the draft and the restricted practice, never counted."""
     params = {**filters, "q": "santé"}
     expected = directly(client, settings, params)
     assert beside == []
@@ -127,8 +146,11 @@ def test_each_language_is_counted_from_its_own_browsing(client, catalogue, setti
     assert len(beside) == once()
 
 
-def test_the_readers_territories_are_counted_from_their_own_browsing(client, territorial, settings, beside):
-    """ "pratique" is in the three territorial practices (and the restricted one)."""
+def test_the_readers_territories_are_counted_from_their_own_browsing(client, catalogue, territorial, settings, beside):
+    """The word is in the three territorial practices, three more, and the restricted one:
+    six of the eleven practices a French reader may find."""
+    for number in range(3):
+        practice(catalogue.mindlab, f"Autre pratique {number}", "Une pratique de plus.")
     params = {"q": "pratique", "like": "mine"}
     choose(client, "42218")  # Saint-Étienne
     expected = directly(client, settings, params)
@@ -148,3 +170,52 @@ def test_subtracting_leaves_out_the_values_left_with_no_practice():
     whole = ({"country": {"FR": 3, "DK": 1}, "stage": {"evaluated": 1}}, 4)
     part = ({"country": {"DK": 1, "FR": 1}, "stage": {"evaluated": 1}}, 2)
     assert subtracted(whole, part) == ({"country": {"FR": 2}}, 2)
+
+
+SEARCHES = [
+    {"q": "santé"},
+    {"q": "santé", "sort": "title"},
+    {"q": "santé", "sort": "newest", "page": "2"},
+    {"q": "santé", "policy_area": "sante-hopitaux", "sort": "relevance"},
+    {"q": "santé", "country": ["FR", "DK"], "page": "2"},
+    {"q": "rénovation logements"},
+    {"q": "département", "sort": "verified"},
+    {"q": "département", "territory_type": "urbain", "year_to": "2020"},
+]
+
+
+@pytest.mark.parametrize("params", SEARCHES)
+def test_a_search_after_a_browse_answers_as_with_nothing_kept(
+    client, catalogue, settings, monkeypatch, from_ids, params
+):
+    monkeypatch.setattr(engine, "PER_PAGE", 2)
+    expected = directly(client, settings, params)
+    assert from_ids == [False]
+    shown(client, {"sort": "title"})  # any browsing keeps the readable ids
+    assert shown(client, params) == expected
+    assert from_ids[-1] is (connection.vendor == "postgresql")
+
+
+@pytest.mark.parametrize("language, own", [("fr", False), ("en", False), ("en", True)])
+def test_the_readable_ids_are_each_languages_and_language_choices(catalogue, settings, language, own):
+    """Readers of each language and language choice (a cookie) browse; each search is
+    answered from its own reader's readable ids."""
+    readers = {(code, choice): Client() for code in ("fr", "en") for choice in (False, True)}
+    for (code, choice), reader in readers.items():
+        shown(reader, {"own_language": "1" if choice else "0"}, language=code)
+    reader, other = readers[(language, own)], Client()
+    expected = directly(other, settings, {"q": "santé", "own_language": "1" if own else "0"}, language=language)
+    assert shown(reader, {"q": "santé"}, language=language) == expected
+
+
+@pytest.mark.parametrize("change", ["unpublish", "restrict"])
+def test_a_practice_leaving_after_the_browse_is_never_found(client, catalogue, settings, from_ids, change):
+    shown(client, {})
+    if change == "unpublish":
+        catalogue.health.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=catalogue.health, restriction_type="password", password="x")  # noqa: S106
+    counts, total, results = shown(client, {"q": "santé"})
+    assert catalogue.health.pk not in results
+    assert (counts, total, results) == directly(client, settings, {"q": "santé"})
+    assert from_ids[-2] is False  # the readable ids were of the older version
