@@ -5,6 +5,7 @@ line. Synchronous workers: a page is CPU-bound (templates, ORM), so one worker p
 (plus one) keeps every core busy; slow clients are absorbed by Varnish in front.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -27,3 +28,13 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no acce
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "praxis"
+
+
+def pre_fork(server, worker):
+    """Before each worker is forked from the loaded app: its objects (about 230,000: modules,
+    templates, settings) are frozen, out of the collector's reach. A worker's full garbage
+    collection then reads only what its requests made: measured about 120 ms before, under
+    1 ms after, a pause that one search request in nine paid (``search_fresh_bench``). The
+    frozen objects also stay shared with the master (a collection no longer writes to their
+    pages)."""
+    gc.freeze()

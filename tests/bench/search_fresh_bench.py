@@ -22,6 +22,7 @@ Common words are the slow cases: "projet" and "public" are in almost every gener
 practice.
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -64,6 +65,8 @@ def main(names: list[str]) -> None:
     from django.core.cache import cache  # reason: after the cache setting above
 
     client = Client()
+    assert client.get(WARMING).status_code == 200  # the app loaded, its templates compiled
+    gc.freeze()  # as before gunicorn forks its workers (deploy/gunicorn.conf.py)
     mode = "after the worker's warming" if WARMED else "nothing kept"
     print(f"{connection.vendor} {connection.settings_dict['NAME']}, {RUNS} runs, {mode}")
     for name in names or CASES:
