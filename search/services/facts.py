@@ -129,9 +129,8 @@ def page_only(scope, chosen: Selection, sort: str, closeness: Sql | None, start:
         columns.append(f"{closeness[0]} AS f_closeness")
         params += closeness[1]
         source += f" LEFT JOIN {_quoted(Territory._meta.db_table)} rt ON rt.id = p.{_column('reference_territory')}"
-    conditions = [practice_condition(name, condition, "p") for name, condition in chosen.filters.items()]
-    where = " AND ".join(sql for sql, _params in conditions) or "TRUE"
-    params += [param for _sql, condition_params in conditions for param in condition_params]
+    where, where_params = filters_where(chosen)
+    params += where_params
     page = (
         f"SELECT c.c_pk FROM (SELECT {', '.join(columns)} FROM {source} WHERE {where}) AS c "  # noqa: S608 (names from code)
         f"ORDER BY {page_order(sort)} LIMIT %s OFFSET %s",
@@ -149,11 +148,9 @@ def results_only(scope, chosen: Selection) -> list[int]:
     selection's filters. Measured at 100,000 practices on PostgreSQL for "projet"
     (``tests/bench/search_fresh_bench.py``): about 110 ms, against about 200 for the
     statement's candidates (every scope practice joined to its facet columns)."""
-    table = _quoted(PracticePage._meta.db_table)
-    conditions = [practice_condition(name, condition, "p") for name, condition in chosen.filters.items()]
-    if conditions:
-        where = " AND ".join(sql for sql, _params in conditions)
-        params = [param for _sql, condition_params in conditions for param in condition_params]
+    if chosen.filters:
+        where, params = filters_where(chosen)
+        table = _quoted(PracticePage._meta.db_table)
         found = (f"SELECT s.id FROM scope s JOIN {table} p ON p.{_column('page_ptr')} = s.id WHERE {where}", params)  # noqa: S608
     else:
         found = ("SELECT s.id FROM scope s", [])
@@ -199,6 +196,15 @@ def candidates_cte(chosen: Selection, *, keep_one_miss: bool, closeness: Sql | N
         most = 1 if keep_one_miss else 0
         sql = f"SELECT * FROM ({sql}) AS candidate WHERE {miss_sum(chosen.filters)} <= {most}"  # noqa: S608
     return f"cand AS MATERIALIZED ({sql})", params
+
+
+def filters_where(chosen: Selection) -> Sql:
+    """Every filter of the selection as one plain condition on the practice table, named
+    ``p`` (``TRUE`` without any), for the statements that look for results only."""
+    conditions = [practice_condition(name, condition, "p") for name, condition in chosen.filters.items()]
+    return " AND ".join(sql for sql, _params in conditions) or "TRUE", [
+        param for _sql, params in conditions for param in params
+    ]
 
 
 def miss_column(name: str, condition) -> Sql:
