@@ -30,6 +30,10 @@ def pg_array(ids: Iterable[int]) -> str:
     return "{" + ",".join(map(str, ids)) + "}"
 
 
+PROBE_AT_MOST = 500
+COUNTED_AT_MOST = 20_000  # ids compared as they are when they are the whole of what is sought (``Among``)
+
+
 class IdList(Expression):
     """A list of primary keys as one SQL parameter: ``pk__in=IdList([...])``.
 
@@ -44,6 +48,12 @@ class IdList(Expression):
         self.ids = [int(pk) for pk in ids]
         self.whole = whole  # the rows sought are these, not a narrower scan's rows filtered by them (``Among``)
         self._literal = None
+
+    @property
+    def counted(self) -> bool:
+        """PostgreSQL is given these ids as they are, and counts them (``Among``): a few, or up
+        to ``COUNTED_AT_MOST`` when they are the whole of what is sought."""
+        return len(self.ids) <= (COUNTED_AT_MOST if self.whole else PROBE_AT_MOST)
 
     @property
     def literal(self) -> str:
@@ -65,10 +75,6 @@ class IdList(Expression):
 
     def __repr__(self):
         return f"IdList({len(self.ids)} ids)"
-
-
-PROBE_AT_MOST = 500
-COUNTED_AT_MOST = 20_000  # ids compared as they are when they are the whole of what is sought (``Among``)
 
 
 class Among(Lookup):
@@ -95,8 +101,7 @@ class Among(Lookup):
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         if isinstance(self.rhs, IdList) and connection.vendor == "postgresql":
-            counted = PROBE_AT_MOST if not self.rhs.whole else COUNTED_AT_MOST
-            if len(self.rhs.ids) <= counted:  # the planner counts them
+            if self.rhs.counted:
                 return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs.literal]
             return f"({lhs})::bigint = ANY(%s::bigint[])", [*lhs_params, self.rhs.literal]
         rhs, rhs_params = compiler.compile(self.rhs)

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from wagtail.models import Page
 
-from search.backends.base import COUNTED_AT_MOST, IdList
+from search.backends.base import IdList
 from search.services.facets import Selection
 from search.services.facts import search_facts
 from search.services.found import Scope, like_mine
@@ -46,10 +46,17 @@ def counts_beside(request, params: SearchParams, locale, chosen: Selection, terr
     browsed = kept_counts(request, without_words(params), territory, locale)
     if browsed is None:
         return None
-    outside, _narrowed = like_mine(Page.objects.filter(pk__among=IdList(scope.outside, whole=True)), request, params)
-    few = len(scope.outside) <= COUNTED_AT_MOST
+    ids = IdList(scope.outside, whole=True)
+    outside, _narrowed = like_mine(Page.objects.filter(pk__among=ids), request, params)
     beside = search_facts(
-        outside, chosen, replace(params, sort="newest"), ranked=False, start=0, stop=0, with_counts=True, few=few
+        outside,
+        chosen,
+        replace(params, sort="newest"),
+        ranked=False,
+        start=0,
+        stop=0,
+        with_counts=True,
+        few=ids.counted,
     )
     return subtracted(browsed, (beside.counts, beside.total))
 

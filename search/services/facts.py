@@ -72,7 +72,7 @@ def search_facts(
     start: int,
     stop: int,
     with_counts: bool = True,
-    few: bool = False,  # the scope is a short list of ids the planner counts (``search.services.found``)
+    few: bool = False,  # the scope is a list of ids the planner counts (``IdList.counted``)
     territory: Territory | None = None,  # the reader's: needed to sort by closeness
     total: int | None = None,  # already known (kept with the counts): only the page is looked for
 ) -> Facts:
@@ -248,7 +248,7 @@ def relation_count_branch(name: str, relation: str, misses: list[str], *, few: b
     candidate's terms are looked up (SQLite would rather scan the whole relation table
     and probe the candidates).
 
-    ``few`` candidates (a scope of up to 20,000 ids, ``Among``) are looked for in the relation
+    ``few`` candidates (a scope of ids PostgreSQL counts, ``IdList.counted``) are looked for in the relation
     table as a set (a semi-join): PostgreSQL knows nothing of the candidates' ids and would
     rather hash the whole relation table. Measured at 100,000 practices ("santé", 13,862
     results): 175 ms instead of 211 for the statement. With 100,000 candidates the semi-join

@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from practices.models import PracticePage
-from search.backends.base import COUNTED_AT_MOST, IdList, TextMatch
+from search.backends.base import IdList, TextMatch
 from search.services.backend import matches_are_lists, text_match
 from search.services.facets import verified_since_q
 from search.services.kept import kept_readable
@@ -41,11 +41,7 @@ class Scope:
     hits: list[int] | None = None  # the readable practices the match holds
     outside: list[int] | None = None  # those it does not
     narrowed: bool = False  # the reader's territories narrow ``pages``
-
-    @property
-    def few(self) -> bool:
-        """``pages`` is a short list of ids the planner counts (``search.backends.base.Among``)."""
-        return self.hits is not None and len(self.hits) <= COUNTED_AT_MOST
+    few: bool = False  # ``pages`` is a list of ids the planner counts (``IdList.counted``)
 
 
 def practice_scope(request, params: SearchParams, locale) -> Scope:
@@ -61,8 +57,9 @@ def practice_scope(request, params: SearchParams, locale) -> Scope:
     held = set(ids.ids)
     hits = [pk for pk in readable if pk in held]
     outside = [pk for pk in readable if pk not in held]
-    pages, narrowed = like_mine(Page.objects.filter(pk__among=IdList(hits, whole=True)), request, params)
-    return Scope(pages, match, degraded, hits=hits, outside=outside, narrowed=narrowed)
+    found = IdList(hits, whole=True)
+    pages, narrowed = like_mine(Page.objects.filter(pk__among=found), request, params)
+    return Scope(pages, match, degraded, hits=hits, outside=outside, narrowed=narrowed, few=found.counted)
 
 
 def keep_readable(request, params: SearchParams, locale) -> None:
