@@ -13,6 +13,7 @@ from factories.search_data import build_catalogue, practice
 from factories.territories import load_reference, territory
 from module_data import rolled_back_after_module
 
+from search.services import engine, found
 from territories.models import Level
 
 
@@ -47,3 +48,27 @@ def territorial(catalogue):
             catalogue.gironde, f"Pratique {key}", "Une pratique.", territory_name=place.name, reference_territory=place
         )
     return made
+
+
+class TextMatches:
+    """Every text match the search asks for: the labs' (``engine``) and the practices'
+    (``found``), replaced together."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch, self.real = monkeypatch, engine.text_match
+
+    def route(self, text_match) -> None:
+        for module in (engine, found):
+            self.monkeypatch.setattr(module, "text_match", text_match)
+
+    def degrade(self) -> None:
+        """The real matches, answered as if by a fallback backend."""
+        self.route(lambda model, terms, **kwargs: (self.real(model, terms, **kwargs)[0], True))
+
+    def restore(self) -> None:
+        self.route(self.real)
+
+
+@pytest.fixture
+def text_matches(monkeypatch):
+    return TextMatches(monkeypatch)

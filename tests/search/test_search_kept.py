@@ -16,7 +16,7 @@ from factories.territories import choose
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage
-from search.services import engine, found
+from search.services import engine
 
 
 def counted(captured) -> bool:
@@ -127,17 +127,15 @@ KEPT_QUERIES = 8
 
 
 @pytest.fixture
-def asked(monkeypatch):
+def asked(text_matches):
     """The models the search backend was asked to match text for."""
     models = []
-    real = engine.text_match
 
     def spy(model, terms, **kwargs):
         models.append(model.__name__)
-        return real(model, terms, **kwargs)
+        return text_matches.real(model, terms, **kwargs)
 
-    for module in (engine, found):  # the labs' match, the practices'
-        monkeypatch.setattr(module, "text_match", spy)
+    text_matches.route(spy)
     return models
 
 
@@ -272,16 +270,11 @@ def test_searches_without_results_are_recorded_when_kept_too(client, catalogue, 
     assert len(recorded) == 2
 
 
-def test_a_degraded_answer_is_not_kept(client, catalogue, monkeypatch, asked):
-    real = engine.text_match
-    for module in (engine, found):
-        monkeypatch.setattr(
-            module, "text_match", lambda model, terms, **kwargs: (real(model, terms, **kwargs)[0], True)
-        )
+def test_a_degraded_answer_is_not_kept(client, catalogue, text_matches, asked):
+    text_matches.degrade()
     degraded, _queries, _read = answered(client, {"q": "santé"})
     assert degraded.context["search"].degraded
-    for module in (engine, found):
-        monkeypatch.setattr(module, "text_match", real)
+    text_matches.restore()
     whole, _queries, whole_read = answered(client, {"q": "santé"})
     assert whole_read and not whole.context["search"].degraded
     _again, _queries, again_read = answered(client, {"q": "santé"})

@@ -17,7 +17,7 @@ from factories.territories import load_reference, territory
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage
-from search.services import engine, found
+from search.services import engine
 from territories.models import Level
 
 SELECTION_BUTTON = 'form="selection-add"'
@@ -131,16 +131,11 @@ def test_a_publication_an_unpublication_and_a_restriction_are_shown_at_once(clie
     assert not linked(catalogue.health, restricted)
 
 
-def test_a_degraded_region_is_never_kept(client, catalogue, monkeypatch):
-    real = engine.text_match
-    for module in (engine, found):  # the labs' match, the practices'
-        monkeypatch.setattr(
-            module, "text_match", lambda model, terms, **kwargs: (real(model, terms, **kwargs)[0], True)
-        )
+def test_a_degraded_region_is_never_kept(client, catalogue, text_matches):
+    text_matches.degrade()
     degraded, _queries = get(client, {"q": "santé"})
     assert "search-notice--warning" in degraded
-    for module in (engine, found):
-        monkeypatch.setattr(module, "text_match", real)
+    text_matches.restore()
     whole, whole_queries = get(client, {"q": "santé"})
     assert loaded_cards(whole_queries)
     assert "search-notice--warning" not in whole
