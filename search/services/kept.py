@@ -28,9 +28,10 @@ older entry is unusable at once and never served stale. So is ``update_index`` (
 rebuilt, e.g. after an outage of Elasticsearch: ``search.management.commands.update_index``).
 
 The ids of the practices a reader may find are kept the same way (``kept_readable``: see
-``search.services.found``). The first results of a search exported (CSV, JSON) or put in a dossier are kept the same way,
-as a page of their own (``kept_ids``). Besides, what every search reads whatever is searched: the vocabularies (``kept_vocabulary``)
-and the labs of the facet panel (``search.services.facet_groups``), kept the same way.
+``search.services.found``). The first results of a search exported (CSV, JSON) or put in a
+dossier are kept the same way, as a page of their own (``kept_ids``). Besides, what every
+search reads whatever is searched: the vocabularies (``kept_vocabulary``) and the labs of the
+facet panel (``search.services.facet_groups``), kept the same way.
 
 The search page keeps its rendered region too (its facets and results, ``region_vary`` and
 ``{% keptregion %}``, search.templatetags.search_tags): a search asked again renders only
