@@ -3,10 +3,9 @@
 1. The scope (``found``): live, public practices the reader can read (their language, else
    the original) whose text matches (``scope.readable_pages``, the text match as a subquery
    or an id list; or the readable ids kept and the match's list, intersected).
-2. One statement over the scope (``facts.search_facts``): every facet's counts, the
-   total, and the page of results in order (or, to rank by relevance, the result ids).
-   Words most practices have are counted from the practices without them instead
-   (``complement``), and then one statement reads the page (or the result ids).
+2. Every facet's counts, the total, and the page of results in order (or, to rank by
+   relevance, the result ids): counted in memory when the scope is a list of ids
+   (``tally``), else in one statement over the scope (``facts.search_facts``).
 3. For relevance, the backend ranks the results and returns one page.
 4. That page's practices, fetched with their card data.
 
@@ -29,14 +28,13 @@ from wagtail.models import Locale
 from labs.models import LabPage
 from practices.models import PracticePage
 from praxis.visibility import link_fields
-from search.services import zero_results
+from search.services import tally, zero_results
 from search.services.backend import text_match
 from search.services.cards import result_cards
-from search.services.complement import counts_beside
 from search.services.facet_groups import facet_groups
 from search.services.facets import TAXONOMIES, Vocabulary, selection
 from search.services.facts import Facts, search_facts
-from search.services.found import Scope, keep_readable, practice_scope
+from search.services.found import Scope, practice_scope
 from search.services.kept import (
     KeptPage,
     keep_counts,
@@ -114,12 +112,14 @@ def facts_for(request, params, locale, chosen, *, start, stop, with_counts, tota
 
 
 def facts_over(scope: Scope, request, params, chosen, *, start, stop, with_counts, total=None) -> Facts:
-    """The facts of the search over its scope. With the counts known, the results of a search
-    ranked by relevance, without filters, are the scope's ids when they are known in memory."""
+    """The facts of the search over its scope: counted in memory when its ids are known
+    (``tally``), unless the reader's territory narrows it or orders it; else by the statement."""
     ranked = ranks(params, scope.match)
-    known = total is not None and not with_counts
-    if ranked and known and scope.hits is not None and not scope.narrowed and not chosen.filters:
-        return Facts(total=total, result_ids=scope.hits)
+    sort = params.effective_sort
+    if scope.hits is not None and not scope.narrowed and (ranked or sort != "closest"):
+        return tally.current(request).facts(
+            scope.hits, chosen, sort, ranked=ranked, start=start, stop=stop, with_counts=with_counts, total=total
+        )
     return search_facts(
         scope.pages,
         chosen,
@@ -129,7 +129,7 @@ def facts_over(scope: Scope, request, params, chosen, *, start, stop, with_count
         stop=stop,
         with_counts=with_counts,
         few=scope.few,
-        territory=get_reader_territory(request) if params.sort == "closest" else None,
+        territory=get_reader_territory(request) if sort == "closest" else None,
         total=total,
     )
 
@@ -272,10 +272,6 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
     number = params.page
     scope = practice_scope(request, params, locale)
     match = scope.match
-    computed = None  # counts computed here, kept for the next reader
-    if counts is None and with_facets:
-        computed = counts_beside(request, params, locale, chosen, territory, scope)
-    known = counts or computed
     facts = facts_over(
         scope,
         request,
@@ -283,14 +279,13 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
         chosen,
         start=(number - 1) * per_page,
         stop=number * per_page,
-        with_counts=with_facets and known is None,
-        total=known[1] if known else None,
+        with_counts=with_facets and counts is None,
+        total=counts[1] if counts else None,
     )
     if with_facets and counts is None:
-        counts = computed or (facts.counts, facts.total)
+        counts = (facts.counts, facts.total)
         if not scope.degraded:
             keep_counts(request, params, territory, locale, *counts)
-            keep_readable(request, params, locale)
     total = counts[1] if counts else facts.total
     no_words = bool(params.terms) and not total and not scope.pages.exists()  # no practice has these words
     # Pagination: a page past the end shows the last one.
@@ -298,15 +293,14 @@ def answer(request, params, locale, chosen, territory, per_page, with_facets, co
     if number > last:
         number = last
         if not ranks(params, match):  # the page asked for was past the end: fetch the last one
-            last_page = search_facts(
-                scope.pages,
-                chosen,
+            last_page = facts_over(
+                scope,
+                request,
                 params,
-                ranked=False,
+                chosen,
                 start=(last - 1) * per_page,
                 stop=last * per_page,
                 with_counts=False,
-                territory=territory if params.sort == "closest" else None,
                 total=total,
             )
             facts.page_ids = last_page.page_ids  # the counts stay those computed above

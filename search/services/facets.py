@@ -63,6 +63,9 @@ class Selection:
     lab_keys: dict[str, list[int]] = field(default_factory=dict)  # translation key -> selected ids
     notices: list[str] = field(default_factory=list)
     members: dict[str, object] = field(default_factory=dict)  # relation facets: practice ids subquery
+    # What each filter keeps, as values (``search.services.tally`` applies them): term ids,
+    # lab translation keys, column values, a (from, to) range of years, the day verified since.
+    wanted: dict[str, object] = field(default_factory=dict)
 
     def candidates(self) -> Q | None:
         """A filter on pages keeping every practice the search must look at, when two facets
@@ -99,9 +102,11 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             model, column = through(RELATIONS[name])
             result.members[name] = model.objects.filter(**{f"{column}__in": known}).values("practicepage_id")
             result.filters[name] = Q(pk__in=result.members[name])
+            result.wanted[name] = frozenset(known)
     for name, model_field in FIELDS.items():
         if params.selected(name):
             result.filters[name] = Q(**{f"{model_field}__in": params.selected(name)})
+            result.wanted[name] = frozenset(params.selected(name))
     if params.selected("lab"):
         for pk, key in LabPage.objects.filter(pk__in=params.selected("lab")).values_list("pk", "translation_key"):
             result.lab_keys.setdefault(str(key), []).append(pk)
@@ -112,6 +117,7 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
             model, _column = through("labs")
             result.members["lab"] = model.objects.filter(labpage__translation_key__in=keys).values("practicepage_id")
             result.filters["lab"] = Q(pk__in=result.members["lab"])
+            result.wanted["lab"] = frozenset(keys)
     years = Q()
     if params.year_from is not None:
         years &= Q(start_year__gte=params.year_from)
@@ -119,16 +125,21 @@ def selection(params: SearchParams, vocabulary: Vocabulary) -> Selection:
         years &= Q(start_year__lte=params.year_to)
     if years:
         result.filters["year"] = years
+        result.wanted["year"] = (params.year_from, params.year_to)
     if params.verified_recently:
         result.filters["verified"] = verified_since_q()
+        result.wanted["verified"] = verified_since()
     return result
 
 
-def verified_since_q() -> Q:
+def verified_since():
     """``verified=recent``: practices verified within ``PRAXIS_FRESHNESS_MAX_AGE_DAYS``
     (the age after which their owners are reminded; never verified: left out)."""
-    since = timezone.localdate() - timedelta(days=settings.PRAXIS_FRESHNESS_MAX_AGE_DAYS)
-    return Q(last_verified__gte=since)
+    return timezone.localdate() - timedelta(days=settings.PRAXIS_FRESHNESS_MAX_AGE_DAYS)
+
+
+def verified_since_q() -> Q:
+    return Q(last_verified__gte=verified_since())
 
 
 SCALAR = {**FIELDS, "year": "start_year"}  # facet -> practice column

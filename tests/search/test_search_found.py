@@ -1,13 +1,11 @@
-"""A search with words, once a search without words has kept the ids of the practices the
-reader may find (``search.services.found``), intersects them with its match; words most
-practices have are then counted from the practices without them (``search.services.complement``):
-the counts of the same search browsed (kept) minus those of the readable practices the words
-miss. Every answer (facet counts, total, results in order) is the one given with nothing kept,
-for every filter and order, the reader's territories, language and language choice, each
-publication and restriction; rare words and searches whose browsing is not kept are counted
-directly. The database backend on SQLite matches in a subquery: it never uses the ids, and
-the same tests check that it gives the same answers (SQLite and PostgreSQL, real HTTP
-requests)."""
+"""Once a search without words has kept the ids of the practices the reader may find
+(``search.services.found``), a search with words intersects them with its match, and a search
+with or without words is counted in memory (``search.services.tally``) where the match is a
+list of ids (PostgreSQL). Every answer (facet counts, total, results in order) is the one given
+with nothing kept, for every filter and order, each language and language choice, each
+publication and restriction; the reader's territories are answered by the statement. The
+database backend on SQLite matches in a subquery: it never uses the ids, and the same tests
+check that it gives the same answers (SQLite and PostgreSQL, real HTTP requests)."""
 
 import pytest
 from django.db import connection
@@ -16,16 +14,15 @@ from factories.search_data import practice
 from factories.territories import choose
 from wagtail.models import PageViewRestriction
 
-from search.services import complement, engine
-from search.services.complement import subtracted
+from search.services import engine, tally
 
 FACETS = ("country", "policy_area", "territory_type", "instrument", "lab", "stage", "evidence", "year")
 
 
-def once() -> int:
-    """How many searches are counted from the practices without their words, for one such
-    search: one where the match is a list of ids (PostgreSQL), none where it is a subquery."""
-    return 1 if connection.vendor == "postgresql" else 0
+def in_memory() -> bool:
+    """Whether searches are counted in memory once the readable ids are kept: where the match
+    is a list of ids (PostgreSQL), not where it is a subquery (SQLite)."""
+    return connection.vendor == "postgresql"
 
 
 @pytest.fixture
@@ -44,17 +41,17 @@ def from_ids(monkeypatch):
 
 
 @pytest.fixture
-def beside(monkeypatch):
-    """The scopes ``complement`` counted (one per search counted from the practices without its words)."""
-    scopes = []
-    real = complement.search_facts
+def tallied(monkeypatch):
+    """One entry per search answered in memory (``Tally.facts``)."""
+    calls = []
+    real = tally.Tally.facts
 
-    def spy(scope, *args, **kwargs):
-        scopes.append(scope)
-        return real(scope, *args, **kwargs)
+    def spy(self, ids, *args, **kwargs):
+        calls.append(len(ids))
+        return real(self, ids, *args, **kwargs)
 
-    monkeypatch.setattr(complement, "search_facts", spy)
-    return scopes
+    monkeypatch.setattr(tally.Tally, "facts", spy)
+    return calls
 
 
 def shown(client, params, language="fr"):
@@ -89,87 +86,90 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("filters", FILTERS)
-def test_a_common_word_is_counted_from_the_practices_without_it(client, catalogue, settings, beside, filters):
+def test_a_common_word_with_filters_answers_as_with_nothing_kept(client, catalogue, settings, tallied, filters):
     """The word is in three of the five practices a French reader may find (their policy
     area), and in the draft and the restricted practice, never counted."""
     params = {**filters, "q": "santé"}
     expected = directly(client, settings, params)
-    assert beside == []
-    shown(client, filters)  # browsed: its counts are kept (the worker asks for the page without parameters)
+    assert tallied == []
+    shown(client, {})  # browsed: the readable ids are kept (the worker asks for the page without parameters)
     assert shown(client, params) == expected
-    assert len(beside) == once()
+    assert len(tallied) == (2 if in_memory() else 0)  # the browse, the search
     assert catalogue.draft.pk not in expected[2] and catalogue.restricted.pk not in expected[2]
 
 
-def test_the_counts_subtracted_are_the_whole_statements_for_every_value(client, catalogue, settings, beside):
-    """A facet with a value chosen counts its other values as if chosen instead (the
-    practices missing only that facet), subtracted the same way."""
+def test_a_chosen_value_leaves_the_other_values_of_its_facet_counted_as_if_chosen_instead(
+    client, catalogue, settings, tallied
+):
     params = {"q": "santé", "policy_area": "sante-hopitaux", "country": "FR"}
     expected = directly(client, settings, params)
-    shown(client, {"policy_area": "sante-hopitaux", "country": "FR"})
+    shown(client, {})
     counts, total, results = shown(client, params)
-    assert len(beside) == once() and (counts, total, results) == expected
+    assert (counts, total, results) == expected
     assert counts["country"]["FR"] == total == 1
     assert counts["policy_area"]["sante-hopitaux"] == 1
+    assert len(tallied) == (2 if in_memory() else 0)
 
 
-def test_a_rare_word_or_a_search_never_browsed_is_counted_directly(client, catalogue, settings, beside):
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"territory_type": "rural"},
+        {"lab": "LAB"},
+        {"instrument": ["subvention", "appel-a-projets"], "year_from": "2015"},
+        {"policy_area": "logement", "sort": "verified"},
+    ],
+)
+def test_filters_never_browsed_are_counted_in_memory_as_with_nothing_kept(
+    client, catalogue, settings, tallied, filters
+):
+    if filters.get("lab") == "LAB":
+        filters = {"lab": str(catalogue.gironde.pk)}
+    expected = directly(client, settings, filters)
     shown(client, {})
-    expected = directly(client, settings, {"q": "médiathèque"})
-    assert shown(client, {"q": "médiathèque"}) == expected  # one practice of five: fewer with the word
-    assert shown(client, {"q": "santé", "policy_area": "logement"})[1] == 0  # "logement" never browsed
-    assert beside == []
+    assert shown(client, filters) == expected and expected[1]
+    assert len(tallied) == (2 if in_memory() else 0)
 
 
-def test_a_publication_makes_the_browsed_counts_unusable(client, catalogue, settings, beside):
+def test_a_publication_after_the_browse_is_counted_at_once(client, catalogue, settings, tallied):
     shown(client, {})
     before = shown(client, {"q": "santé"})
-    assert len(beside) == once()
     new = practice(catalogue.gironde, "Centre de santé itinérant", "Un bus de santé.", areas=["sante-hopitaux"])
     after = shown(client, {"q": "santé"})
-    assert len(beside) == once()  # the counts without the word were of the older version
     assert after[1] == before[1] + 1 and new.pk in after[2]
     assert after == directly(client, settings, {"q": "santé"})
 
 
-def test_another_languages_browsing_is_not_used(client, catalogue, settings, beside):
+def test_each_language_is_counted_from_its_own_readable_ids(client, catalogue, settings, from_ids):
     expected = directly(client, settings, {"q": "santé"}, language="en")
     shown(client, {}, language="fr")
     assert shown(client, {"q": "santé"}, language="en") == expected
-    assert beside == []
-
-
-def test_each_language_is_counted_from_its_own_browsing(client, catalogue, settings, beside):
-    expected = directly(client, settings, {"q": "santé"}, language="en")
+    assert from_ids[-1] is False  # the French reader's ids are not the English reader's
     shown(client, {}, language="en")
     assert shown(client, {"q": "santé"}, language="en") == expected
-    assert len(beside) == once()
+    assert from_ids[-1] is in_memory()
 
 
-def test_the_readers_territories_are_counted_from_their_own_browsing(client, catalogue, territorial, settings, beside):
+@pytest.mark.parametrize("params", [{"q": "pratique", "like": "mine"}, {"q": "pratique", "sort": "closest"}])
+def test_the_readers_territories_are_answered_by_the_statement(
+    client, catalogue, territorial, settings, tallied, params
+):
     """The word is in the three territorial practices, three more, and the restricted one:
     six of the eleven practices a French reader may find."""
     for number in range(3):
         practice(catalogue.mindlab, f"Autre pratique {number}", "Une pratique de plus.")
-    params = {"q": "pratique", "like": "mine"}
     choose(client, "42218")  # Saint-Étienne
     expected = directly(client, settings, params)
-    assert expected[2] and territorial["lezoux"].pk not in expected[2]
     other = Client()
     choose(other, "63195")  # Lezoux
     other_expected = directly(other, settings, params)
     assert territorial["lezoux"].pk in other_expected[2]
-    shown(other, {"like": "mine"})
-    assert shown(client, params) == expected  # not from Lezoux's browsing
-    assert beside == []
+    assert expected[2] and expected[2] != other_expected[2]  # like theirs: other practices; closest: another order
+    shown(other, {})
+    tallied.clear()
+    assert shown(client, params) == expected
     assert shown(other, params) == other_expected
-    assert len(beside) == once()
-
-
-def test_subtracting_leaves_out_the_values_left_with_no_practice():
-    whole = ({"country": {"FR": 3, "DK": 1}, "stage": {"evaluated": 1}}, 4)
-    part = ({"country": {"DK": 1, "FR": 1}, "stage": {"evaluated": 1}}, 2)
-    assert subtracted(whole, part) == ({"country": {"FR": 2}}, 2)
+    assert tallied == []
 
 
 SEARCHES = [
