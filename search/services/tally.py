@@ -21,11 +21,12 @@ facet. For a word in nearly every practice with one filter nobody had browsed ye
 page's 620; the facts counted here take a few ms. A facet clicked while browsing (rural,
 100,000 candidates) took about 360 ms of SQL for the same reason.
 
-The arrays take about 9 MB at 100,000 practices (``Tally.nbytes``). They are kept in this
+The arrays take about 10 MB at 100,000 practices (``Tally.nbytes``). They are kept in this
 process for the current content version (``praxis.services.versioned``: the one value held
 there that is not small) and in the shared cache, so that a process finds those another
 built (the worker builds them, asking for the search page after every change); a process
-reads them from the database only when neither has them (about 0.5 s at 100,000).
+reads them from the database only when neither has them (about 0.8 s at 100,000, read
+in chunks: the process grows by about 25 MB, where the rows read at once took 115).
 
 Not counted here (the statement answers): the "closest" order (it needs the reader's
 territory) and a scope narrowed to the territories like the reader's.
@@ -33,7 +34,6 @@ territory) and a scope narrowed to the territories like the reader's.
 
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 
 import numpy as np
 from django.db import connection
@@ -48,7 +48,8 @@ RELATION_FACETS = {**RELATIONS, "lab": "labs"}  # facet -> practice many-to-many
 VERIFIED = "last_verified"
 KEY = "praxis:search:tally"
 INT = np.int32  # ids, codes, ranks and days: half the memory of 64 bits
-NO_DAY = -1  # a practice never verified: after every other in the "recently verified" order
+NO_DAY = -1
+CHUNK = 10_000  # rows read at a time  # a practice never verified: after every other in the "recently verified" order
 
 
 @dataclass
@@ -98,15 +99,26 @@ class Tally:
             f"JOIN {page} g ON g.id = p.{column('page_ptr')} WHERE g.live "
             "ORDER BY g.first_published_at DESC NULLS LAST, g.id DESC"
         )
-        with connection.cursor() as cursor:
+        ids, verified, codes = [], [], {name: [] for name in names}
+        known = {name: {None: -1} for name in names}  # each facet's values: value -> code, as first met
+        days = {None: NO_DAY}
+        with connection.chunked_cursor() as cursor:  # PostgreSQL: rows sent as they are read
             cursor.execute(sql)
-            columns = list(zip(*cursor.fetchall(), strict=True)) or [()] * (len(names) + 2)
-        order = np.argsort(np.fromiter(columns[0], dtype=np.int64), kind="stable")  # the rows by id
-        tally = cls(ids=np.fromiter(columns[0], dtype=INT)[order], newest=order.astype(INT))  # row = rank
-        for index, name in enumerate(names, start=1):
-            tally.scalars[name] = _scalar(columns[index], order)
-        days = {day: _ordinal(day) for day in set(columns[-1])}  # a few thousand distinct days
-        tally.verified = np.fromiter(map(days.__getitem__, columns[-1]), dtype=INT, count=len(order))[order]
+            for rows in _chunks(cursor):  # a chunk at a time: the rows as Python objects are the build's peak
+                columns = list(zip(*rows, strict=True))
+                ids.append(np.array(columns[0], dtype=INT))
+                for index, name in enumerate(names, start=1):
+                    codes[name].append(_codes(columns[index], known[name]))
+                for day in set(columns[-1]) - days.keys():
+                    days[day] = _ordinal(day)
+                verified.append(np.fromiter(map(days.__getitem__, columns[-1]), dtype=INT, count=len(rows)))
+        ids = np.concatenate(ids) if ids else np.empty(0, dtype=INT)
+        order = np.argsort(ids, kind="stable")  # the rows by id
+        tally = cls(ids=ids[order], newest=order.astype(INT))  # a row's index is its rank, newest first
+        for name in names:
+            values = sorted(known[name], key=known[name].__getitem__)[1:]  # by code, without None's -1
+            tally.scalars[name] = Scalar(codes=_joined(codes[name])[order], values=values)
+        tally.verified = _joined(verified)[order]
         # Most recently verified first, then newest: lexsort's last key sorts first.
         tally.recently_verified = _inverse(np.lexsort((tally.newest, -tally.verified)))
         for name, relation in RELATION_FACETS.items():
@@ -234,14 +246,20 @@ def _inverse(order: np.ndarray) -> np.ndarray:
     return rank
 
 
-def _scalar(column: tuple, order: np.ndarray) -> Scalar:
-    """A column's values as codes, by position (``order``: the rows by position)."""
-    distinct = sorted(set(column) - {None}, key=str)
-    code = {value: index for index, value in enumerate(distinct)}
-    code[None] = -1
-    return Scalar(
-        codes=np.fromiter(map(code.__getitem__, column), dtype=INT, count=len(column))[order], values=distinct
-    )
+def _chunks(cursor):
+    while rows := cursor.fetchmany(CHUNK):
+        yield rows
+
+
+def _codes(column: tuple, known: dict) -> np.ndarray:
+    """A column's values as codes (``known``: value -> code, completed with the values new here)."""
+    for value in set(column) - known.keys():
+        known[value] = len(known) - 1  # None is -1: the first value is 0
+    return np.fromiter(map(known.__getitem__, column), dtype=INT, count=len(column))
+
+
+def _joined(arrays: list) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.empty(0, dtype=INT)
 
 
 def _ordinal(day) -> int:
@@ -254,13 +272,17 @@ def _relation(relation: str, ids: np.ndarray) -> Relation:
     """The relation rows of live practices, as (position, term) arrays."""
     model, column = through(relation)
     quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    rows, terms = [], []
+    with connection.chunked_cursor() as cursor:
         cursor.execute(f"SELECT practicepage_id, {quote(column)} FROM {quote(model._meta.db_table)}")  # noqa: S608
-        pairs = np.fromiter(chain.from_iterable(cursor.fetchall()), dtype=INT).reshape(-1, 2)
-    positions = np.searchsorted(ids, pairs[:, 0])
-    positions[positions == len(ids)] = 0
-    live = ids[positions] == pairs[:, 0] if len(ids) else np.zeros(len(pairs), dtype=bool)
-    return Relation(rows=positions[live], terms=pairs[live, 1])
+        for chunk in _chunks(cursor):
+            pairs = np.array(chunk, dtype=INT)
+            positions = np.searchsorted(ids, pairs[:, 0])
+            positions[positions == len(ids)] = 0
+            live = ids[positions] == pairs[:, 0] if len(ids) else np.zeros(len(pairs), dtype=bool)
+            rows.append(positions[live].astype(INT))
+            terms.append(pairs[live, 1])
+    return Relation(rows=_joined(rows), terms=_joined(terms))
 
 
 def _lab_ids(keys) -> list[int]:
