@@ -32,6 +32,10 @@ practices) with the bench's operations:
 
 The only SQL Django generated in the statement is embedded whole: the scope, and each
 facet's filter.
+
+A scope known as a list of ids (the readable ids kept) is counted in memory instead, to
+the same facts (``search.services.tally``); the statement answers the rest: SQLite's
+matches, nothing kept yet, the reader's territories.
 """
 
 from dataclasses import dataclass, field
@@ -91,7 +95,7 @@ def search_facts(
             ids = results_only(scope, chosen)
             if ranked:
                 return Facts(total=total, result_ids=ids)
-            return Facts(total=total, page_ids=_by_title(ids)[start:stop])
+            return Facts(total=total, page_ids=by_title(ids)[start:stop])
         nearness = closeness_sql(territory, "rt") if closest else None
         return Facts(total=total, page_ids=page_only(scope, chosen, sort, nearness, start, stop))
     branches = []
@@ -334,13 +338,14 @@ def _facts(rows: list[tuple], params: SearchParams, start: int, stop: int) -> Fa
         elif value not in (None, ""):
             facts.counts.setdefault(kind, {})[value] = number
     if params.effective_sort == "title":
-        facts.page_ids = _by_title(facts.result_ids)[start:stop]
+        facts.page_ids = by_title(facts.result_ids)[start:stop]
         facts.result_ids = []
     else:
         facts.page_ids = [pk for _position, pk in sorted(page)]
     return facts
 
 
-def _by_title(ids: list[int]) -> list[int]:
+def by_title(ids: list[int]) -> list[int]:
+    """``ids`` in the order of their titles, accents and case folded (ties: by id): the "title" sort."""
     titles = dict(Page.objects.filter(pk__in=IdList(ids)).values_list("pk", "title"))
     return sorted(ids, key=lambda pk: (fold(titles.get(pk, "")), pk))

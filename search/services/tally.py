@@ -42,7 +42,7 @@ from labs.models import LabPage
 from practices.models import PracticePage
 from praxis.services import fragments, versioned
 from search.services.facets import RELATIONS, SCALAR, Selection, through
-from search.services.facts import Facts, _by_title
+from search.services.facts import Facts, by_title
 
 RELATION_FACETS = {**RELATIONS, "lab": "labs"}  # facet -> practice many-to-many field
 VERIFIED = "last_verified"
@@ -156,7 +156,7 @@ class Tally:
             if ranked:
                 facts.result_ids = result_ids
             else:
-                facts.page_ids = _by_title(result_ids)[start:stop]
+                facts.page_ids = by_title(result_ids)[start:stop]
             return facts
         ranks = (self.recently_verified if sort == "verified" else self.newest)[results]
         best = results[np.argsort(ranks, kind="stable")[:stop]] if stop > start else results[:0]
