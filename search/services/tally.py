@@ -37,19 +37,18 @@ from datetime import date
 
 import numpy as np
 from django.db import connection
+from wagtail.models import Page
 
 from labs.models import LabPage
 from practices.models import PracticePage
 from praxis.services import fragments, versioned
-from search.services.facets import RELATIONS, SCALAR, Selection, through
-from search.services.facts import Facts, by_title
+from search.services.facets import SCALAR, Selection, through
+from search.services.facts import RELATION_FACETS, VERIFIED, Facts, by_title
 
-RELATION_FACETS = {**RELATIONS, "lab": "labs"}  # facet -> practice many-to-many field
-VERIFIED = "last_verified"
 KEY = "praxis:search:tally"
 INT = np.int32  # ids, codes, ranks and days: half the memory of 64 bits
-NO_DAY = -1
-CHUNK = 10_000  # rows read at a time  # a practice never verified: after every other in the "recently verified" order
+NO_DAY = -1  # a practice never verified: after every other in the "recently verified" order
+CHUNK = 10_000  # rows read at a time
 
 
 @dataclass
@@ -86,7 +85,7 @@ class Tally:
     def load(cls) -> "Tally":
         """Read from the database: one statement for the practices, one per relation."""
         quote = connection.ops.quote_name
-        practice, page = quote(PracticePage._meta.db_table), quote(PracticePage._meta.pk.related_model._meta.db_table)
+        practice, page = quote(PracticePage._meta.db_table), quote(Page._meta.db_table)
 
         def column(name):
             return quote(PracticePage._meta.get_field(name).column)
