@@ -101,7 +101,7 @@ class Tally:
         ids, verified, codes = [], [], {name: [] for name in names}
         known = {name: {None: -1} for name in names}  # each facet's values: value -> code, as first met
         days = {None: NO_DAY}
-        with connection.chunked_cursor() as cursor:  # PostgreSQL: rows sent as they are read
+        with _streamed() as cursor:
             cursor.execute(sql)
             for rows in _chunks(cursor):  # a chunk at a time: the rows as Python objects are the build's peak
                 columns = list(zip(*rows, strict=True))
@@ -245,6 +245,15 @@ def _inverse(order: np.ndarray) -> np.ndarray:
     return rank
 
 
+def _streamed():
+    """A cursor whose rows the database sends as they are read (PostgreSQL: a server-side
+    cursor), unless the settings disable those (a transaction-pooling proxy), as Django's
+    ``QuerySet.iterator`` does."""
+    if connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+        return connection.cursor()
+    return connection.chunked_cursor()
+
+
 def _chunks(cursor):
     while rows := cursor.fetchmany(CHUNK):
         yield rows
@@ -272,7 +281,7 @@ def _relation(relation: str, ids: np.ndarray) -> Relation:
     model, column = through(relation)
     quote = connection.ops.quote_name
     rows, terms = [], []
-    with connection.chunked_cursor() as cursor:
+    with _streamed() as cursor:
         cursor.execute(f"SELECT practicepage_id, {quote(column)} FROM {quote(model._meta.db_table)}")  # noqa: S608
         for chunk in _chunks(cursor):
             pairs = np.array(chunk, dtype=INT)

@@ -158,3 +158,19 @@ def test_the_tally_is_read_once_per_version_and_shared_through_the_cache(catalog
     after = current(RequestFactory().get("/fr/search/"))  # a publication: a new version, read again
     assert new.pk in after.ids.tolist() and new.pk not in first.ids.tolist()
     assert fragments.current(RequestFactory().get("/fr/search/"), "praxis:search:tally") is not None
+
+
+def test_without_server_side_cursors_the_tally_is_the_same(generated, monkeypatch):
+    """Behind a transaction-pooling proxy (``DISABLE_SERVER_SIDE_CURSORS``) the rows are read
+    with a plain cursor, to the same tally."""
+    streamed = Tally.load()
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
+    plain = Tally.load()
+    assert plain.ids.tolist() == streamed.ids.tolist() and len(plain.ids) == len(generated)
+    assert plain.newest.tolist() == streamed.newest.tolist()
+    for name, scalar in streamed.scalars.items():
+        assert (
+            plain.scalars[name].values == scalar.values and plain.scalars[name].codes.tolist() == scalar.codes.tolist()
+        )
+    for name, relation in streamed.relations.items():
+        assert plain.relations[name].terms.tolist() == relation.terms.tolist()
