@@ -113,11 +113,15 @@ def facts_for(request, params, locale, chosen, *, start, stop, with_counts, tota
 
 def facts_over(scope: Scope, request, params, chosen, *, start, stop, with_counts, total=None) -> Facts:
     """The facts of the search over its scope: counted in memory when its ids are known
-    (``tally``), unless the reader's territory narrows it or orders it; else by the statement."""
+    (``tally``), unless the reader's territory narrows it or orders it (or the tally of this
+    content version is not built yet, the worker's to build); else by the statement."""
     ranked = ranks(params, scope.match)
     sort = params.effective_sort
+    counted = None
     if scope.hits is not None and not scope.narrowed and (ranked or sort != "closest"):
-        return tally.current(request).facts(
+        counted = tally.current(request)
+    if counted is not None:
+        return counted.facts(
             scope.hits, chosen, sort, ranked=ranked, start=start, stop=stop, with_counts=with_counts, total=total
         )
     return search_facts(

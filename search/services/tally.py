@@ -29,7 +29,8 @@ reads them from the database only when neither has them (about 0.8 s at 100,000,
 in chunks: the process grows by about 25 MB, where the rows read at once took 115).
 
 Not counted here (the statement answers): the "closest" order (it needs the reader's
-territory) and a scope narrowed to the territories like the reader's.
+territory), a scope narrowed to the territories like the reader's, and the searches made
+after a change while the worker renews, before it has built the tally of the new version.
 """
 
 from dataclasses import dataclass, field
@@ -217,20 +218,23 @@ class Tally:
         return counts
 
 
-def current(request) -> Tally:
+def current(request) -> Tally | None:
     """The tally of the current content version: this process's, else the shared cache's,
-    else read from the database (and kept in both)."""
-    version = fragments.content_version(request)
+    else read from the database (and kept in both); None while the worker renews what readers
+    share after a change and has not built it yet (``fragments.left_to_worker``: the statement
+    answers meanwhile, rather than each app server reading it at once)."""
 
     def shared():
         tally = fragments.current(request, KEY) if fragments.cacheable(request) else None
         if tally is None:
+            if fragments.left_to_worker():
+                return None
             tally = Tally.load()
             if fragments.cacheable(request):
                 fragments.keep(request, KEY, tally)
         return tally
 
-    return versioned.kept(KEY, version, shared)
+    return versioned.kept(KEY, fragments.content_version(request), shared)
 
 
 def _counted(name: str, misses: dict, missed: np.ndarray) -> np.ndarray:

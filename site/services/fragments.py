@@ -127,6 +127,12 @@ def renewing() -> bool:
     return cache.get(RENEWING_KEY) is not None
 
 
+def left_to_worker() -> bool:
+    """Whether what every reader shares is the worker's to build now: it is renewing, and this
+    thread is not the worker."""
+    return not _renewer.get() and renewing()
+
+
 @contextmanager
 def renewer():
     """Within: this thread is the worker renewing, it builds what readers are served stale."""

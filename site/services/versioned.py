@@ -26,12 +26,14 @@ _kept: dict[str, tuple[int, object]] = {}
 
 
 def kept(name: str, version: int, compute: Callable[[], object]):
-    """``compute()``, computed once per content ``version`` in this process."""
+    """``compute()``, computed once per content ``version`` in this process (None, "not known
+    yet", is not kept: computed again next time)."""
     entry = _kept.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
     value = compute()
-    _kept[name] = (version, value)
+    if value is not None:
+        _kept[name] = (version, value)
     return value
 
 

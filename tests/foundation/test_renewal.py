@@ -119,6 +119,7 @@ def test_readers_get_the_previous_version_until_the_worker_has_renewed(
     cached = {name: read(client, url)[0] for name, url in pages(catalogue).items()}  # second readers
     with monkeypatch.context() as not_kept:  # the search page, every fragment kept but what it searches with
         not_kept.setattr("search.services.kept._get", lambda *args: None)  # its answer, vocabularies, labs
+        not_kept.setattr("search.services.tally.current", lambda request: None)  # the statement counts it
         searching = read(client, catalogue["search page"])[0]
 
     publish_new_practice(catalogue, django_capture_on_commit_callbacks)

@@ -174,3 +174,20 @@ def test_without_server_side_cursors_the_tally_is_the_same(generated, monkeypatc
         )
     for name, relation in streamed.relations.items():
         assert plain.relations[name].terms.tolist() == relation.terms.tolist()
+
+
+def test_while_the_worker_renews_readers_leave_the_tally_to_it(catalogue, settings):
+    """After a change, until the worker has built the new version's tally, a reader's search is
+    answered by the statement (``current`` gives None) and builds nothing; the worker builds
+    it, and readers then share it."""
+    practice(catalogue.gironde, "Centre de santé itinérant", "Un bus de santé.", areas=["sante-hopitaux"])
+    fragments.cache.set(fragments.RENEWING_KEY, 1)
+    with CaptureQueriesContext(connection) as captured:
+        assert current(RequestFactory().get("/fr/search/")) is None
+        assert current(RequestFactory().get("/fr/search/")) is None  # asked again: still the worker's
+    assert not any("practicepage" in query["sql"] for query in captured.captured_queries)
+    with fragments.renewer():
+        built = current(RequestFactory().get("/fr/search/"))
+    assert built is not None
+    versioned.forget()  # another app server
+    assert current(RequestFactory().get("/fr/search/")).ids.tolist() == built.ids.tolist()
