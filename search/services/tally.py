@@ -165,10 +165,8 @@ class Tally:
 
     def positions(self, ids) -> np.ndarray:
         """The positions of ``ids`` (those of live practices; others are left out)."""
-        wanted = np.fromiter(ids, dtype=INT)
-        found = np.searchsorted(self.ids, wanted)
-        found[found == len(self.ids)] = 0
-        return found[self.ids[found] == wanted] if len(self.ids) else found[:0]
+        positions, held = _located(self.ids, np.fromiter(ids, dtype=INT))
+        return positions[held]
 
     def passes(self, name: str, chosen: Selection) -> np.ndarray:
         """Per practice: whether it passes the selection of facet ``name``."""
@@ -289,12 +287,18 @@ def _relation(relation: str, ids: np.ndarray) -> Relation:
         cursor.execute(f"SELECT practicepage_id, {quote(column)} FROM {quote(model._meta.db_table)}")  # noqa: S608
         for chunk in _chunks(cursor):
             pairs = np.array(chunk, dtype=INT)
-            positions = np.searchsorted(ids, pairs[:, 0])
-            positions[positions == len(ids)] = 0
-            live = ids[positions] == pairs[:, 0] if len(ids) else np.zeros(len(pairs), dtype=bool)
+            positions, live = _located(ids, pairs[:, 0])
             rows.append(positions[live].astype(INT))
             terms.append(pairs[live, 1])
     return Relation(rows=_joined(rows), terms=_joined(terms))
+
+
+def _located(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` is in ``ids`` (ascending), and whether it is there at all."""
+    positions = np.searchsorted(ids, wanted)
+    positions[positions == len(ids)] = 0
+    held = ids[positions] == wanted if len(ids) else np.zeros(len(wanted), dtype=bool)
+    return positions, held
 
 
 def _lab_ids(keys) -> list[int]:
