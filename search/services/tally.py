@@ -33,7 +33,7 @@ territory), a scope narrowed to the territories like the reader's, and the searc
 after a change while the worker renews, before it has built the tally of the new version.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -69,11 +69,11 @@ class Tally:
     """The facet columns of every live practice, by position (ids ascending)."""
 
     ids: np.ndarray
-    scalars: dict[str, Scalar] = field(default_factory=dict)
-    relations: dict[str, Relation] = field(default_factory=dict)
-    verified: np.ndarray | None = None  # per practice: the day it was last verified (ordinal), or ``NO_DAY``
-    newest: np.ndarray | None = None  # per practice: its rank, newest first (ties: higher id first)
-    recently_verified: np.ndarray | None = None  # its rank, most recently verified first, then newest
+    scalars: dict[str, Scalar]
+    relations: dict[str, Relation]
+    verified: np.ndarray  # per practice: the day it was last verified (ordinal), or ``NO_DAY``
+    newest: np.ndarray  # per practice: its rank, newest first (ties: higher id first)
+    recently_verified: np.ndarray  # its rank, most recently verified first, then newest
 
     @property
     def nbytes(self) -> int:
@@ -112,18 +112,25 @@ class Tally:
                 for day in set(columns[-1]) - days.keys():
                     days[day] = _ordinal(day)
                 verified.append(np.fromiter(map(days.__getitem__, columns[-1]), dtype=INT, count=len(rows)))
-        ids = np.concatenate(ids) if ids else np.empty(0, dtype=INT)
-        order = np.argsort(ids, kind="stable")  # the rows by id
-        tally = cls(ids=ids[order], newest=order.astype(INT))  # a row's index is its rank, newest first
-        for name in names:
-            values = sorted(known[name], key=known[name].__getitem__)[1:]  # by code, without None's -1
-            tally.scalars[name] = Scalar(codes=_joined(codes[name])[order], values=values)
-        tally.verified = _joined(verified)[order]
-        # Most recently verified first, then newest: lexsort's last key sorts first.
-        tally.recently_verified = _inverse(np.lexsort((tally.newest, -tally.verified)))
-        for name, relation in RELATION_FACETS.items():
-            tally.relations[name] = _relation(relation, tally.ids)
-        return tally
+        by_row = _joined(ids)
+        order = np.argsort(by_row, kind="stable")  # the rows by id
+        ids, newest = by_row[order], order.astype(INT)  # a row's index is its rank, newest first
+        verified = _joined(verified)[order]
+        return cls(
+            ids=ids,
+            scalars={
+                name: Scalar(
+                    codes=_joined(codes[name])[order],
+                    values=sorted(known[name], key=known[name].__getitem__)[1:],  # by code, without None's -1
+                )
+                for name in names
+            },
+            relations={name: _relation(relation, ids) for name, relation in RELATION_FACETS.items()},
+            verified=verified,
+            newest=newest,
+            # Most recently verified first, then newest: lexsort's last key sorts first.
+            recently_verified=_inverse(np.lexsort((newest, -verified))),
+        )
 
     # Counting
 
